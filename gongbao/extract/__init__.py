@@ -1,0 +1,1 @@
+"""The extraction core: source → lines → records. Pure Python, no web framework."""

@@ -1,0 +1,120 @@
+"""Element parsers: the GB/T 9704-2012 elements of one document.
+
+Reads: a `DocumentBlock` (its head already found by segmentation). Writes: the
+elements the head does not hold — 成文日期 and the signature (发文机关署名),
+公开方式, 附件说明, the body (正文) — and where the body and the attachments are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import patterns as P
+from .lines import Line
+from .reflow import join, paragraphs
+from .segment import DocumentBlock, _is_issuer_line
+from .units import split_bodies
+
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_number(text: str) -> int:
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+    return int("".join(str(_CN_DIGIT[ch]) for ch in text))
+
+
+def parse_date(text: str) -> Optional[str]:
+    m = P.DATE_LINE.match(text)
+    if m:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        m = P.CN_DATE_LINE.match(text.replace(" ", ""))
+        if not m:
+            return None
+        y, mo, d = _cn_number(m["y"]), _cn_number(m["m"]), _cn_number(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+@dataclass
+class Elements:
+    signed_date: Optional[str] = None
+    signature: Optional[str] = None
+    date_index: Optional[int] = None          # index of the date line in block.lines
+    publication: Optional[str] = None
+    attachments: list[str] = field(default_factory=list)
+    body_lines: list[Line] = field(default_factory=list)
+    body: str = ""
+    addressees: list[str] = field(default_factory=list)
+
+
+def _find_signature(lines: list[Line], start: int) -> Optional[int]:
+    """Index of the 成文日期 line: the first date line after the head, best
+    one standing under a signature (an issuer-like line)."""
+    first = None
+    for i in range(start, len(lines)):
+        if parse_date(lines[i].text):
+            if i > 0 and _is_issuer_line(lines[i - 1].text):
+                return i
+            if first is None:
+                first = i
+    return first
+
+
+def _attachments(lines: list[Line]) -> list[str]:
+    """附件：1.xxx / 2.xxx (wrapped) → titles without numbering."""
+    items: list[list[str]] = []
+    for k, ln in enumerate(lines):
+        text = ln.text
+        if k == 0:
+            text = P.ATTACHMENT_LINE.match(text).group("rest")
+        if re.match(r"^\d{1,2}\s*[.．、]", text) or not items:
+            items.append([re.sub(r"^\d{1,2}\s*[.．、]\s*", "", text)])
+        else:
+            items[-1].append(text)
+    return [t for t in (join(parts).rstrip("；;。") for parts in items) if t]
+
+
+def parse_elements(block: DocumentBlock) -> Elements:
+    lines = block.lines
+    el = Elements()
+    el.addressees = split_bodies(join(block.addressee_lines)) if block.addressee_lines else []
+    start = block.head_end
+    di = _find_signature(lines, start)
+    body_end = len(lines)
+    if di is not None:
+        el.date_index = di
+        el.signed_date = parse_date(lines[di].text)
+        body_end = di
+        if di > start and _is_issuer_line(lines[di - 1].text):
+            el.signature = lines[di - 1].text
+            body_end = di - 1
+        for k in range(di + 1, min(di + 3, len(lines))):
+            m = P.PUBLICATION.match(lines[k].text)
+            if m:
+                el.publication = m.group("text")
+                break
+    # 附件说明 sits between the body and the signature
+    att = next((k for k in range(start, body_end) if P.ATTACHMENT_LINE.match(lines[k].text)), None)
+    if att is not None:
+        el.attachments = _attachments(lines[att:body_end])
+        body_end = att
+    el.body_lines = lines[start:body_end]
+    el.body = "\n".join(p.text for p in paragraphs(el.body_lines))
+    return el
+
+
+def cited_numbers(text: str, own: Optional[str]) -> list[str]:
+    """发文字号 cited in the text (《…》（X〔2022〕172号）), own number excluded."""
+    out = []
+    for m in P.DOC_NUMBER.finditer(text):
+        num = "".join(m.group("num").split())
+        num = re.sub(r"^.*?[（(《]", "", num)
+        if num != own and num not in out:
+            out.append(num)
+    return out

@@ -1,0 +1,157 @@
+"""Stage 3, page furniture: drop running headers, page numbers and boxes.
+
+Reads: `Line`s of a whole input. Writes: the lines without page headers, page
+numbers and 咨询与解读 boxes, with `page` set where the page can be known, plus
+the boxes themselves (`ContactBox`, kept with their position so the document
+segmentation can give each to its document) and the gazette's title and issue.
+
+Headers are found by shape and repetition, never by a fixed string: a line is a
+running header when it stands next to a page number and recurs (word order may
+alternate between odd and even pages), or when it names a 公报 and its issue.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import patterns as P
+from .lines import Line
+
+
+@dataclass
+class ContactBox:
+    unit: str
+    phone: Optional[str]
+    lines: list[Line]
+
+    @property
+    def no(self) -> int:
+        return self.lines[0].no
+
+
+@dataclass
+class Cleaned:
+    lines: list[Line]
+    boxes: list[ContactBox] = field(default_factory=list)
+    gazette: Optional[dict] = None
+
+
+def _shape(text: str) -> tuple:
+    return tuple(sorted(text.split()))
+
+
+def _header_shapes(lines: list[Line], numbers: set[int]) -> set[tuple]:
+    near = Counter()
+    for i in numbers:
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= j < len(lines) and j not in numbers and len(lines[j].text) <= 40:
+                text = lines[j].text
+                if not (P.CONTACT_TITLE.match(text) or P.CONTACT_UNIT.match(text)
+                        or P.CONTACT_PHONE.match(text)):
+                    near[_shape(text)] += 1
+    return {shape for shape, n in near.items() if n >= 2}
+
+
+def _is_gazette_header(text: str) -> bool:
+    return len(text) <= 40 and P.GAZETTE_HEADER.search(text) is not None
+
+
+def _page_number(text: str) -> Optional[int]:
+    digits = re.findall(r"\d+", text)
+    return int(digits[0]) if digits else None
+
+
+def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) -> None:
+    """Number pages from `starts` (index where a page begins, printed number
+    or None); the first printed number calibrates the count."""
+    if not starts or any(ln.page is not None for ln in lines):
+        return
+    if starts[0][0] != 0:
+        starts.insert(0, (0, None))
+    offset = next((n - (k + 1) for k, (_, n) in enumerate(starts) if n is not None), 0)
+    bounds = [idx for idx, _ in starts] + [len(lines)]
+    for k in range(len(starts)):
+        page = k + 1 + offset
+        if page > 0:
+            for ln in lines[bounds[k]:bounds[k + 1]]:
+                ln.page = page
+
+
+def strip_furniture(lines: list[Line]) -> Cleaned:
+    numbers = {i for i, ln in enumerate(lines) if P.PAGE_NUMBER.match(ln.text)}
+    headers = _header_shapes(lines, numbers)
+    gazette = None
+    drop: set[int] = set(numbers)
+    for i, ln in enumerate(lines):
+        if _shape(ln.text) in headers or _is_gazette_header(ln.text):
+            drop.add(i)
+            m = P.GAZETTE_HEADER.search(ln.text)
+            if m and gazette is None:
+                gazette = {"title": m.group("title"), "issue": "".join(m.group("issue").split())}
+
+    # Page starts: after a run of header/number lines, or (in text from PDF
+    # tools that indent a page's first line) at a rare indented line.
+    indented = sum(1 for ln in lines if ln.indent)
+    use_indent = 0 < indented < max(3, len(lines) * 0.03)
+    starts: list[tuple[int, Optional[int]]] = []
+    i = 0
+    while i < len(lines):
+        if i in drop:
+            printed = None
+            while i < len(lines) and i in drop:
+                if i in numbers:
+                    printed = _page_number(lines[i].text)
+                i += 1
+            starts.append((i, printed))
+            continue
+        if use_indent and lines[i].indent and not (starts and starts[-1][0] == i):
+            starts.append((i, None))
+        i += 1
+    kept_index = {}
+    kept: list[Line] = []
+    for i, ln in enumerate(lines):
+        if i not in drop:
+            kept_index[i] = len(kept)
+            kept.append(ln)
+    mapped = []
+    for idx, printed in starts:
+        while idx < len(lines) and idx not in kept_index:
+            idx += 1
+        if idx < len(lines) and not (mapped and mapped[-1][0] == kept_index[idx]):
+            mapped.append((kept_index[idx], printed))
+    _assign_pages(kept, mapped)
+    kept, boxes = take_contact_boxes(kept)
+    return Cleaned(kept, boxes, gazette)
+
+
+def take_contact_boxes(lines: list[Line]) -> tuple[list[Line], list[ContactBox]]:
+    """Remove 咨询与解读 boxes (unit line, phone line, box title) from the flow."""
+    out: list[Line] = []
+    boxes: list[ContactBox] = []
+    i = 0
+    while i < len(lines):
+        m = P.CONTACT_UNIT.match(lines[i].text)
+        if m:
+            box_lines = [lines[i]]
+            unit, phone = m.group("unit").strip(), None
+            j = i + 1
+            while j < len(lines) and j <= i + 3:
+                t = lines[j].text
+                pm = P.CONTACT_PHONE.match(t)
+                if pm:
+                    phone = "".join(pm.group("phone").split())
+                elif not P.CONTACT_TITLE.match(t):
+                    break
+                box_lines.append(lines[j])
+                j += 1
+            # a box title printed just before the unit line belongs to the box too
+            if out and P.CONTACT_TITLE.match(out[-1].text):
+                box_lines.insert(0, out.pop())
+            boxes.append(ContactBox(unit, phone, box_lines))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out, boxes

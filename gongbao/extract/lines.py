@@ -1,0 +1,46 @@
+"""Stage 2, lines: text → numbered, cleaned lines.
+
+Reads: decoded text. Writes: `Line`s, one per non-blank source line, with the
+1-based line number in the source and the page when a reader knows it (a form
+feed starts a new page; PDF readers set pages themselves). Full-width and
+no-break spaces become plain spaces; runs of spaces collapse; ends are stripped.
+Nothing else is changed: the printed words stay as printed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+
+
+@dataclass
+class Line:
+    text: str
+    no: int                      # 1-based line number in the source
+    page: Optional[int] = None   # 1-based page, where known
+    indent: bool = False         # the source line began with white space
+
+
+def clean_text(raw: str) -> str:
+    """One line's text with white space normalised (idempotent)."""
+    return _SPACES.sub(" ", raw).strip()
+
+
+def to_lines(text: str, first_page: Optional[int] = None) -> list[Line]:
+    """Split `text` into non-blank `Line`s. Form feeds advance the page."""
+    page = first_page
+    out: list[Line] = []
+    for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        if "\f" in raw:
+            page = (page or 1) + raw.count("\f")
+            raw = raw.replace("\f", " ")
+        cleaned = clean_text(raw)
+        if cleaned:
+            out.append(Line(cleaned, no, page, indent=raw[:1] in (" ", "\t", "\u3000")))
+    return out
+
+
+def texts(lines: Iterable[Line]) -> list[str]:
+    return [ln.text for ln in lines]

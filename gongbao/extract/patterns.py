@@ -1,0 +1,64 @@
+"""Every shared pattern of Chinese official-document layout, in one place.
+
+Structure only (GB/T 9704-2012 elements, numbering, unit-name shapes); nothing
+here names a particular government.
+"""
+import re
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+
+# 发文字号: 机关代字 + 〔年份〕 + 序号 + 号, with the bracket variants offices print.
+DOC_NUMBER = re.compile(
+    rf"(?P<num>[{CJK}]{{1,15}}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*第?\s*\d+\s*号)")
+DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER.pattern}$")
+
+# 文种 (GB/T 9704 / 《党政机关公文处理工作条例》), longest first for matching.
+DOC_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报",
+             "报告", "请示", "批复", "议案", "函", "纪要", "令")
+DOC_TYPE_AT_END = re.compile(r"(决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|纪要|函|令)$")
+
+# Suffixes that end the name of a body (机关、单位) — longest first.
+UNIT_SUFFIXES = (
+    "人民政府办公室", "人民政府办公厅", "人民政府", "政府办公室", "政府办", "政府",
+    "委员会办公室", "委员会", "管理委员会", "管委会", "领导小组办公室", "领导小组",
+    "办公室", "办公厅", "办", "委", "局", "厅", "部", "署", "院", "所", "庭",
+    "中心", "支队", "大队", "总队", "中队", "队", "站", "处", "科", "室", "馆",
+    "集团", "公司", "分公司", "分局", "支行", "中支", "银行", "社", "会", "协会",
+    "学校", "学院", "大学", "医院", "园区", "开发区", "示范区", "部门", "单位", "机构",
+    "联合会", "工商联", "残联", "妇联", "侨联", "文联", "科协", "团委", "团市委", "党校",
+    "法院", "检察院", "海关", "调查队", "供电公司",
+)
+UNIT_END = re.compile("(" + "|".join(sorted(UNIT_SUFFIXES, key=len, reverse=True)) + r")(?:[（(][^（）()]{1,12}[）)])?$")
+# Issuer names (发文机关): a body name standing alone on a short line.
+ISSUER_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|部|委|院|领导小组|指挥部|总队|支队|中心)$")
+
+# Place names that take a shared suffix (文水县、中阳县、岚县政府).
+PLACE_END = re.compile(r"(县|市|区|旗|镇|乡|街道|开发区|园区|示范区|新区)(?:[（(][^（）()]{1,12}[）)])?$")
+
+# 成文日期.
+DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
+CN_DATE_LINE = re.compile(r"^(?P<y>[〇零一二三四五六七八九○Ｏ]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$")
+
+# 公开方式.
+PUBLICATION = re.compile(r"^[（(]\s*(?P<text>此件[^（）()]*)\s*[)）]$")
+
+# 附件说明.
+ATTACHMENT_LINE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")
+ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*$")
+
+# Numbering of headings and items.
+CN_NUM = "一二三四五六七八九十百零〇"
+HEADING_1 = re.compile(rf"^[{CN_NUM}]+、")                 # 一、
+HEADING_2 = re.compile(rf"^[（(][{CN_NUM}]+[）)]")          # （一）
+ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\s*[.．、](?!\d)")      # 10. / 10、 (not 1.65)
+ITEM_PAREN = re.compile(r"^[（(](?P<n>\d{1,3})[）)]")          # （1）
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# 咨询与解读 box lines.
+CONTACT_UNIT = re.compile(r"^(?:咨询|解读|联系)(?:单位|部门|机关)\s*[:：]\s*(?P<unit>.+)$")
+CONTACT_PHONE = re.compile(r"^(?:咨询|解读|联系)电话\s*[:：]\s*(?P<phone>[\d\-－—（）() ]{5,})(?P<rest>.*)$")
+CONTACT_TITLE = re.compile(r"^(咨\s*询\s*与\s*解\s*读|政\s*策\s*解\s*读|扫\s*码\s*咨\s*询)$")
+
+# Page furniture.
+PAGE_NUMBER = re.compile(r"^(?:[—–―\-－－]+\s*\d{1,4}\s*[—–―\-－]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+GAZETTE_HEADER = re.compile(r"(?P<title>[^\s]*公报)\s*(?P<issue>(?:19|20)\d\d\s*[·.．年]\s*(?:第\s*)?\d{1,3}\s*期?|(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期)")

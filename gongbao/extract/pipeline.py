@@ -1,0 +1,146 @@
+"""The extraction pipeline, stage by stage, over one input.
+
+    decode → lines → page furniture → segmentation → elements → tasks,
+    groups, appointments, registers, commendations → units
+
+Each stage is a function of the previous stage's output; this module only
+wires them together and turns the parsers' output into records.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..errors import InputError
+from ..records import (Contact, Deadline, Document, Extraction, Responsibility, Source, Task)
+from . import patterns as P
+from .appointments import parse_appointments
+from .commendations import parse_commendations
+from .deadlines import find_deadlines
+from .elements import cited_numbers, parse_elements
+from .furniture import ContactBox, strip_furniture
+from .groups import parse_groups
+from .heritage import parse_heritage_items, parse_inheritors
+from .lines import Line, to_lines
+from .registry import UnitRegistry
+from .segment import DocumentBlock, split_documents
+from .targets import find_targets
+from .tasks import parse_tasks
+
+
+def _year(doc: Document) -> Optional[int]:
+    if doc.signed_date:
+        return int(doc.signed_date[:4])
+    if doc.doc_number:
+        digits = [int(t) for t in __import__("re").findall(r"(?:19|20)\d\d", doc.doc_number)]
+        return digits[0] if digits else None
+    return None
+
+
+def _assign_contacts(docs: list[tuple[Document, int]], boxes: list[ContactBox]) -> None:
+    """Give each 咨询与解读 box to the latest document that has ended (its date
+    line printed) before the box and has no box yet. Layout often prints a box
+    inside the next document, so position alone would mislead."""
+    for box in boxes:
+        for doc, ended_at in reversed(docs):
+            if ended_at is not None and ended_at < box.no and doc.contact is None:
+                doc.contact = Contact(box.unit, box.phone)
+                doc.contact_source = Source.span(doc.source.file, box.lines)
+                break
+
+
+def extract_lines(lines: list[Line], name: str, registry: Optional[UnitRegistry] = None) -> Extraction:
+    cleaned = strip_furniture(lines)
+    blocks = split_documents(cleaned.lines)
+    if not blocks:
+        raise InputError(name, "no official document found (no title with a 文种 followed by a 发文字号 or 主送机关)")
+    registry = registry or UnitRegistry.default()
+    result = Extraction(source=Path(name).name, gazette=cleaned.gazette)
+    ended: list[tuple[Document, Optional[int]]] = []
+    for block in blocks:
+        doc, date_no = _document(block, name)
+        result.documents.append(doc)
+        ended.append((doc, date_no))
+        year = _year(doc)
+        ref = doc.ref
+        body_part = block.lines[block.head_end:]
+        for raw in parse_tasks(body_part, doc.body):
+            result.tasks.append(Task(
+                document=ref, key=raw.key, heading=raw.heading, section=raw.section,
+                content=raw.content,
+                responsibilities=[Responsibility(u, r) for u, r in raw.roles],
+                deadlines=find_deadlines(raw.content, year) if year else [],
+                targets=find_targets(raw.content),
+                source=Source.span(name, raw.lines)))
+        result.groups.extend(parse_groups(block.lines, ref, name))
+        result.appointments.extend(parse_appointments(block.lines, ref, name))
+        result.heritage_items.extend(parse_heritage_items(block.lines, ref, name))
+        result.inheritors.extend(parse_inheritors(block.lines, ref, name))
+        result.commendations.extend(parse_commendations(block.lines, ref, name))
+    _assign_contacts(ended, cleaned.boxes)
+    _canonical_units(result, registry)
+    return result
+
+
+def _document(block: DocumentBlock, name: str) -> tuple[Document, Optional[int]]:
+    el = parse_elements(block)
+    title = block.title
+    m = P.DOC_TYPE_AT_END.search(title)
+    doc = Document(
+        doc_number=block.doc_number,
+        issuer=block.issuer or el.signature,
+        title=title,
+        doc_type=m.group(1) if m else None,
+        addressees=el.addressees,
+        signed_date=el.signed_date,
+        publication=el.publication,
+        attachments=el.attachments,
+        body=el.body,
+        source=Source.span(name, block.lines),
+    )
+    doc.cites = cited_numbers(el.body, doc.doc_number)
+    date_no = block.lines[el.date_index].no if el.date_index is not None else None
+    return doc, date_no
+
+
+def _canonical_units(result: Extraction, registry: UnitRegistry) -> None:
+    """Learn full names printed anywhere, then give each unit its id."""
+    city = None
+    for doc in result.documents:
+        if doc.issuer:
+            import re
+            m = re.match(r"^(.{2,6}?市)", doc.issuer)
+            if m:
+                city = m.group(1)
+                break
+    seen = set()
+    for doc in result.documents:
+        seen.update(doc.addressees)
+        if doc.contact:
+            seen.add(doc.contact.unit)
+    for group in result.groups:
+        for member in group.members:
+            if member.position:
+                seen.add(member.position)
+    for item in result.commendations:
+        seen.add(item.name)
+        if item.organization:
+            seen.add(item.organization)
+    registry.learn(sorted(seen))
+    for task in result.tasks:
+        for resp in task.responsibilities:
+            resp.unit_id = registry.canonical(resp.unit, city=city)
+            resp.members = registry.expand(resp.unit)
+
+
+def extract_text(text: str, name: str = "<text>", **kw) -> Extraction:
+    return extract_lines(to_lines(text), name, **kw)
+
+
+def extract_path(path) -> Extraction:
+    """Read any supported file (chosen by content) and extract it."""
+    from ..readers import read_path
+
+    path = Path(path)
+    lines = read_path(path)
+    return extract_lines(lines, str(path))

@@ -1,0 +1,80 @@
+"""Stage 4, reflow: rejoin lines that the print width broke.
+
+Reads: `Line`s. Writes: joined strings and `Paragraph`s (text + the lines it
+came from). Joining is CJK-aware: no space is put between Chinese characters,
+and the spaces PDF tools insert between Chinese and Latin/digits are removed
+(`2023 年` → `2023年`), while a space between two Latin words stays.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .lines import Line
+
+_CJK_OR_PUNCT = r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]"
+_SPACE_NEAR_CJK = re.compile(rf"(?<={_CJK_OR_PUNCT}) +| +(?={_CJK_OR_PUNCT})")
+
+
+def tidy(text: str) -> str:
+    """Remove spaces next to Chinese characters and punctuation (idempotent)."""
+    return _SPACE_NEAR_CJK.sub("", text).strip()
+
+
+def join(parts) -> str:
+    """Join wrapped fragments (strings or Lines) of one logical text. A word or
+    number broken at the line end is glued back, as Chinese text has no spaces."""
+    return tidy("".join((p.text if isinstance(p, Line) else p).strip() for p in parts))
+
+
+def width(text: str) -> float:
+    """Printed width in ems: Chinese and full-width count 1, Latin 0.5, spaces 0."""
+    w = 0.0
+    for ch in text:
+        if ch == " ":
+            continue
+        w += 0.5 if ch.isascii() else 1.0
+    return w
+
+
+def full_width(lines: list[Line]) -> float:
+    """The typical width of a full line in `lines` (the measure of the column)."""
+    widths = sorted(width(ln.text) for ln in lines)
+    if not widths:
+        return 0.0
+    return widths[int(len(widths) * 0.8)]
+
+
+@dataclass
+class Paragraph:
+    text: str
+    lines: list[Line]
+
+
+_STARTS_BLOCK = (P.HEADING_1, P.HEADING_2, P.ITEM_NUM, P.ITEM_PAREN, P.ATTACHMENT_LINE)
+
+
+def starts_block(text: str) -> bool:
+    return any(p.match(text) for p in _STARTS_BLOCK)
+
+
+def paragraphs(lines: list[Line], measure: float | None = None) -> list[Paragraph]:
+    """Group lines into paragraphs: a paragraph ends at a line clearly shorter
+    than the measure, and a numbered heading or item always starts a new one."""
+    if not lines:
+        return []
+    measure = measure or full_width(lines)
+    out: list[Paragraph] = []
+    current: list[Line] = []
+    for ln in lines:
+        if current and starts_block(ln.text):
+            out.append(Paragraph(join(current), current))
+            current = []
+        current.append(ln)
+        if width(ln.text) < measure - 1.5:
+            out.append(Paragraph(join(current), current))
+            current = []
+    if current:
+        out.append(Paragraph(join(current), current))
+    return out

@@ -1,0 +1,144 @@
+"""Stage 5, segmentation: split an issue into its official documents.
+
+Reads: cleaned `Line`s of a whole input. Writes: `DocumentBlock`s, each with
+the lines of one document and where its head elements are. A document starts
+with its head: the issuer (发文机关) on its own line or in front of the title,
+the title (标题, ending with a 文种), then the number (发文字号) and/or the
+addressee line (主送机关, ending with a colon). The full GB/T 9704 版头 order
+(masthead, number, title) is recognised too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import patterns as P
+from .lines import Line
+from .reflow import join
+
+MAX_TITLE_LINES = 6
+MAX_ADDRESSEE_LINES = 4
+_MASTHEAD = re.compile(r"^.{2,30}(文件|公报|令)$")
+_PUNCT = re.compile(r"[，。；：:！？、“”《》]")
+
+
+@dataclass
+class DocumentBlock:
+    lines: list[Line]                       # every line of the document
+    issuer: Optional[str] = None            # as printed above/in front of the title
+    title_lines: list[Line] = field(default_factory=list)
+    number_line: Optional[Line] = None
+    addressee_lines: list[Line] = field(default_factory=list)
+    head_end: int = 0                       # index in `lines` where the body starts
+
+    @property
+    def title(self) -> str:
+        text = join(self.title_lines)
+        if self.issuer and text.startswith(self.issuer):
+            text = text[len(self.issuer):]
+        return text
+
+    @property
+    def doc_number(self) -> Optional[str]:
+        if self.number_line is None:
+            return None
+        m = P.DOC_NUMBER.search(self.number_line.text)
+        return "".join(m.group("num").split()) if m else None
+
+
+def _is_issuer_line(text: str) -> bool:
+    return (3 <= len(text) <= 30 and not _PUNCT.search(text) and " " not in text
+            and P.ISSUER_END.search(text) is not None and not text.startswith("关于"))
+
+
+def _title_from(lines: list[Line], i: int) -> Optional[int]:
+    """If a title starts at i, the index of its last line."""
+    for k in range(i, min(i + MAX_TITLE_LINES, len(lines))):
+        text = lines[k].text
+        if (P.DATE_LINE.match(text) or P.PUBLICATION.match(text) or P.DOC_NUMBER_LINE.match(text)
+                or text.endswith(("：", ":")) or (k > i and _is_issuer_line(text))):
+            return None
+        joined = join(lines[i:k + 1])
+        if P.DOC_TYPE_AT_END.search(joined) and len(joined) >= 4:
+            return k
+    return None
+
+
+def _addressees_from(lines: list[Line], i: int) -> int:
+    """Index after the 主送机关 lines starting at i (i itself when none)."""
+    for k in range(i, min(i + MAX_ADDRESSEE_LINES, len(lines))):
+        text = lines[k].text
+        if P.DOC_NUMBER_LINE.match(text) or starts_structure(text):
+            return i
+        if text.endswith(("：", ":")):
+            return k + 1
+    return i
+
+
+def starts_structure(text: str) -> bool:
+    return bool(P.HEADING_1.match(text) or P.HEADING_2.match(text) or P.ITEM_NUM.match(text))
+
+
+def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
+    text = lines[i].text
+    # GB/T 9704 版头: masthead (…文件), number, then title.
+    if _MASTHEAD.match(text) and i + 1 < len(lines) and P.DOC_NUMBER.search(lines[i + 1].text):
+        t_end = _title_from(lines, i + 2)
+        if t_end is not None:
+            head = DocumentBlock([], issuer=text[:-2] if text.endswith("文件") else None,
+                                 title_lines=lines[i + 2:t_end + 1], number_line=lines[i + 1])
+            a_end = _addressees_from(lines, t_end + 1)
+            head.addressee_lines = lines[t_end + 1:a_end]
+            head.head_end = a_end
+            return head
+    issuer = None
+    t_start = i
+    if _is_issuer_line(text) and i + 1 < len(lines):
+        issuer, t_start = text, i + 1
+    elif "关于" in text[:30] and _is_issuer_line(text[:text.index("关于")]):
+        issuer = text[:text.index("关于")]
+    else:
+        return None
+    first = lines[t_start].text
+    if t_start != i and _is_issuer_line(first):
+        return None
+    if t_start != i and not (first.startswith("关于") or first.startswith(issuer)):
+        # a title without 关于 must be confirmed by a number below it
+        t_end = _title_from(lines, t_start)
+        if t_end is None or t_end + 1 >= len(lines) or not P.DOC_NUMBER_LINE.match(lines[t_end + 1].text):
+            return None
+    t_end = _title_from(lines, t_start)
+    if t_end is None:
+        return None
+    head = DocumentBlock([], issuer=issuer, title_lines=lines[t_start:t_end + 1])
+    k = t_end + 1
+    if k < len(lines) and P.DOC_NUMBER_LINE.match(lines[k].text):
+        head.number_line = lines[k]
+        k += 1
+    a_end = _addressees_from(lines, k)
+    if head.number_line is None and a_end == k:
+        return None  # neither a number nor addressees: a title quoted in text
+    head.addressee_lines = lines[k:a_end]
+    head.head_end = a_end
+    return head
+
+
+def split_documents(lines: list[Line]) -> list[DocumentBlock]:
+    heads: list[tuple[int, DocumentBlock]] = []
+    i = 0
+    while i < len(lines):
+        head = _head_at(lines, i)
+        if head is not None:
+            heads.append((i, head))
+            i = head.head_end
+            continue
+        i += 1
+    blocks = []
+    for n, (start, head) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        head.lines = lines[start:end]
+        # head_end was an index into the whole input; make it relative
+        head.head_end = head.head_end - start
+        blocks.append(head)
+    return blocks

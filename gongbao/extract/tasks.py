@@ -1,0 +1,250 @@
+"""Task parsers: the responsibility-bearing items a document assigns.
+
+Three printed shapes are read:
+
+* a task-division table (重点任务分工) linearized by the PDF tool: a header row
+  (序号 … 责任单位), then per row a number, the task's short name, its items
+  （1）（2）… each followed by its 责任单位 cell, wrapped in narrow columns;
+* a numbered list where each item is followed by labelled lines
+  (牵头单位：… / 配合单位：… / 责任单位：…), under 一、/（一） section headings;
+* numbered items carrying their units inline at the end:
+  （X、Y负责） / （负责部门：X、Y） / （牵头单位：X；配合单位：Y）.
+
+Reads: a document's lines (furniture removed). Writes: `RawTask`s — content,
+heading, section, (unit, role) pairs and the lines they came from; the
+pipeline turns them into `Task` records with deadlines, targets and unit ids.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import patterns as P
+from .lines import Line
+from .reflow import full_width, join, width
+from .units import read_roles
+
+UNIT_COLUMN = re.compile(r"(责任单位|牵头单位|责任部门|牵头部门|配合单位|承办单位|主责单位)")
+ROLE_LABEL = re.compile(
+    r"^(?P<label>牵头单位|牵头部门|配合单位|配合部门|协办单位|责任单位|责任部门|主办单位|主责单位|参与单位)\s*[:：]\s*(?P<rest>.*)$")
+LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead",
+              "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate", "参与单位": "cooperate",
+              "责任单位": "implement", "责任部门": "implement"}
+ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
+FIRST_LEADS = re.compile(r"(排在?|列)第一位的?(?:者|部门|单位)?(?:为|是)牵头")
+INLINE = re.compile(r"[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)][。；;]?$")
+INLINE_ROLE_LABEL = re.compile(r"(牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]")
+
+
+@dataclass
+class RawTask:
+    key: str
+    content: str
+    heading: Optional[str] = None
+    section: Optional[str] = None
+    roles: list[tuple[str, str]] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    content_lines: list[Line] = field(default_factory=list)
+
+
+def parse_tasks(lines: list[Line], body_text: str = "") -> list[RawTask]:
+    tasks = parse_table(lines)
+    if tasks:
+        return tasks
+    tasks = parse_labelled_list(lines)
+    if tasks:
+        return tasks
+    return parse_inline(lines, first_leads=bool(FIRST_LEADS.search(body_text)))
+
+
+# --- 1. the task-division table ------------------------------------------------
+
+def _header_at(lines: list[Line], i: int) -> int:
+    """Lines taken by a table header starting at i (0 when none)."""
+    text = ""
+    for k in range(i, min(i + 4, len(lines))):
+        text += lines[k].text
+        if "序号" in text and UNIT_COLUMN.search(text):
+            return k - i + 1
+        if len(text) > 40:
+            return 0
+    return 0
+
+
+def parse_table(lines: list[Line]) -> list[RawTask]:
+    start = next((i for i in range(len(lines)) if lines[i].text.startswith("序号") and _header_at(lines, i)), None)
+    if start is None:
+        return []
+    rows: list[tuple[int, str, list[Line]]] = []   # (number, first rest, lines)
+    i, expected = start, 1
+    while i < len(lines):
+        h = _header_at(lines, i) if lines[i].text.startswith("序号") else 0
+        if h:
+            i += h
+            continue
+        m = ROW_START.match(lines[i].text)
+        if m and int(m.group("n")) == expected:
+            rows.append((expected, m.group("rest") or "", []))
+            expected += 1
+        elif rows:
+            rows[-1][2].append(lines[i])
+        i += 1
+    if not rows:
+        return []
+    item_lines = [ln for _, _, ls in rows for ln in ls if P.ITEM_PAREN.match(ln.text)]
+    measure = full_width(item_lines or [ln for _, _, ls in rows for ln in ls])
+    split_items = bool(item_lines)
+    tasks: list[RawTask] = []
+    for number, rest, row_lines in rows:
+        heading_parts = [rest] if rest else []
+        k = 0
+        # the 任务 cell: short lines before the first item or long content line
+        while k < len(row_lines) and not P.ITEM_PAREN.match(row_lines[k].text) \
+                and width(row_lines[k].text) <= measure * 0.45:
+            heading_parts.append(row_lines[k].text)
+            k += 1
+        heading = join(heading_parts) or None
+        items = _items(row_lines[k:])
+        for n, item in enumerate(items, start=1):
+            content_lines, unit_lines = _split_item(item, measure)
+            content = join(content_lines)
+            content = P.ITEM_PAREN.sub("", content, count=1).strip()
+            key = f"{number}.{n}" if split_items else str(number)
+            tasks.append(RawTask(key, content, heading, None,
+                                 read_roles(join(unit_lines)), item))
+    return tasks
+
+
+def _items(lines: list[Line]) -> list[list[Line]]:
+    items: list[list[Line]] = []
+    for ln in lines:
+        if P.ITEM_PAREN.match(ln.text) or not items:
+            items.append([ln])
+        else:
+            items[-1].append(ln)
+    return items
+
+
+def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line]]:
+    """An item's lines → (content lines, 责任单位 cell lines). Content lines fill
+    the wide column; the paragraph ends at a short line, or at a full line ending
+    a sentence when a narrow line follows."""
+    for k, ln in enumerate(item):
+        full = width(ln.text) >= measure - 1.5
+        nxt = item[k + 1] if k + 1 < len(item) else None
+        if not full:
+            return item[:k + 1], item[k + 1:]
+        if nxt is not None and ln.text.endswith(("。", "；", ";")) and width(nxt.text) <= measure * 0.5:
+            return item[:k + 1], item[k + 1:]
+    return item, []
+
+
+# --- 2. numbered items with 牵头单位：/配合单位： lines ---------------------------
+
+def _sections(section: list[str]) -> Optional[str]:
+    return " / ".join(section) if section else None
+
+
+def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
+    if sum(1 for ln in lines if ROLE_LABEL.match(ln.text)) < 2:
+        return []
+    tasks: list[RawTask] = []
+    path: list[tuple[int, str]] = []     # (level, heading text)
+    heading_open: Optional[int] = None   # index into path of a heading still wrapping
+    current: Optional[RawTask] = None
+    labels: list[tuple[str, list[Line]]] = []
+    expected = None
+
+    def close():
+        nonlocal current, labels
+        if current is not None:
+            for label, label_lines in labels:
+                first = ROLE_LABEL.match(label_lines[0].text).group("rest")
+                text = join([first] + [ln.text for ln in label_lines[1:]])
+                current.roles.extend(read_roles(text, default=LABEL_ROLE[label], strict=False))
+                current.lines.extend(label_lines)
+            current.content = P.ITEM_NUM.sub("", join(current.content_lines), count=1).strip()
+            tasks.append(current)
+        current, labels = None, []
+
+    for ln in lines:
+        text = ln.text
+        m_item = P.ITEM_NUM.match(text)
+        if m_item and (expected is None or int(m_item.group("n")) == expected):
+            close()
+            heading_open = None
+            n = int(m_item.group("n"))
+            expected = n + 1
+            current = RawTask(str(n), "", None, _sections([t for _, t in path]), [], [ln], [ln])
+            continue
+        level = 1 if P.HEADING_1.match(text) else 2 if P.HEADING_2.match(text) else 0
+        if level:
+            close()
+            path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
+            heading_open = len(path) - 1
+            continue
+        m_label = ROLE_LABEL.match(text)
+        if m_label and current is not None:
+            labels.append((m_label.group("label"), [ln]))
+            continue
+        if labels:
+            labels[-1][1].append(ln)        # a wrapped role line
+        elif current is not None:
+            current.lines.append(ln)
+            current.content_lines.append(ln)
+        elif heading_open is not None:
+            lv, t = path[heading_open]
+            path[heading_open] = (lv, join([t, text]))
+    close()
+    return [t for t in tasks if t.roles] if any(t.roles for t in tasks) else []
+
+
+# --- 3. numbered items with their units inline ----------------------------------
+
+def _inline_units(text: str, first_leads: bool) -> Optional[tuple[str, list[tuple[str, str]]]]:
+    m = INLINE.search(text)
+    if not m:
+        return None
+    inner = m.group("inner")
+    roles: list[tuple[str, str]] = []
+    if INLINE_ROLE_LABEL.search(inner):
+        for part in re.split(r"[；;]", inner):
+            lm = re.match(r"\s*(\S+?)\s*[:：]\s*(.*)$", part)
+            if not lm:
+                continue
+            label = lm.group(1)
+            role = "lead" if "牵头" in label else "cooperate" if "配合" in label else \
+                "implement" if label.startswith("责任") else "responsible"
+            roles.extend(read_roles(lm.group(2), default=role))
+    elif re.search(r"(负责|牵头|配合|落实)$", inner):
+        roles = read_roles(inner)
+        if first_leads and roles and all(r == "responsible" for _, r in roles):
+            roles = [(u, "lead" if k == 0 else "cooperate") for k, (u, _) in enumerate(roles)]
+    if not roles:
+        return None
+    return text[:m.start()].rstrip() + ("。" if m.group(0).endswith("。") else ""), roles
+
+
+def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
+    from .reflow import paragraphs
+
+    tasks: list[RawTask] = []
+    path: list[tuple[int, str]] = []
+    for para in paragraphs(lines):
+        text = para.text
+        m_item = P.ITEM_NUM.match(text) or P.ITEM_PAREN.match(text)
+        level = 1 if P.HEADING_1.match(text) else 2 if P.HEADING_2.match(text) else 0
+        found = _inline_units(text, first_leads)
+        if found and (m_item or level == 2):
+            content, roles = found
+            if m_item:
+                key = m_item.group("n")
+                content = content[m_item.end():].strip()
+            else:
+                key = str(len(tasks) + 1)
+                content = P.HEADING_2.sub("", content, count=1).strip()
+            tasks.append(RawTask(key, content, None, _sections([t for _, t in path]), roles, para.lines))
+        elif level:
+            path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
+    return tasks

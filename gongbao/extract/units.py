@@ -1,0 +1,157 @@
+"""Responsible units: split a printed list of bodies and read their roles.
+
+`split_bodies("文水县、中阳县、岚县政府")` → the three 县政府; the roles of a
+责任单位 cell (`X牵头，Y、Z等部门配合，各县（市、区）政府落实`) become
+lead / cooperate / implement / responsible. Only shapes are used: brackets,
+separators, unit-name suffixes, place-name endings and role words.
+"""
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+
+_OPEN, _CLOSE = "（(《“‘〈[【", "）)》”’〉]】"
+
+# Role words at the end of a list item, with what may stand between the
+# units and the role word (等部门, 根据工作职能做好 …).
+_FILLER = r"(?:等部门|等单位|等)?(?:根据工作职能|按照职责|按职责|根据职责|按照职能)?(?:做好|负责|共同)?"
+ROLE_PATTERNS = [
+    (re.compile(rf"{_FILLER}(?:牵头负责|牵头|负总责)$"), "lead"),
+    (re.compile(rf"{_FILLER}(?:配合|协助|参与|协办)$"), "cooperate"),
+    (re.compile(rf"{_FILLER}(?:抓好落实|具体落实|组织落实|落实)$"), "implement"),
+    (re.compile(rf"{_FILLER}(?:分工负责|按职责分工负责|负责)$"), "responsible"),
+]
+# Verbs that start a clause trailing a unit name inside a cell.
+_ACTION = re.compile(r"(督促|组织|指导|会同|抓好|做好|按照|根据|结合|开展|加强)")
+# Suffixes one list can share (文水县、兴县政府 → 文水县政府、兴县政府).
+SHARED = ("人民政府办公室", "政府办公室", "人民政府", "政府", "管委会", "管理委员会", "党委", "党工委")
+_SHARED_END = re.compile(rf"^(?P<place>.+?)(?:等)?(?P<suffix>{'|'.join(SHARED)})$")
+_TRAILING_DENG = re.compile(r"(等部门|等单位|等)$")
+
+
+def split_top(text: str, seps: str) -> list[str]:
+    """Split on any of `seps` outside brackets and quotes."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def is_body(text: str) -> bool:
+    return bool(P.UNIT_END.search(text)) and len(text) >= 2
+
+
+def is_place(text: str) -> bool:
+    return bool(P.PLACE_END.search(text))
+
+
+def _split_conj(unit: str) -> list[str]:
+    """Split on 及/和/与 where both sides are bodies; 及其 refers back."""
+    for m in re.finditer(r"及其|及|和|与", unit):
+        left, right = unit[:m.start()], unit[m.end():]
+        if m.group() == "及其" and is_body(left) and right:
+            return [left] + _split_conj(left + right)
+        if is_body(left) and is_body(right) and not P.PLACE_END.search(left[-1:]):
+            return [left] + _split_conj(right)
+    return [unit]
+
+
+def _trim(unit: str) -> str:
+    """Remove trailing 等/等部门 and an action clause after the unit name."""
+    unit = unit.strip(" ，,、。；;：:")
+    if not is_body(unit):
+        for m in _ACTION.finditer(unit):
+            if m.start() and is_body(unit[:m.start()]):
+                unit = unit[:m.start()]
+                break
+    unit = _TRAILING_DENG.sub("", unit)
+    return unit.strip(" ，,、。；;：:")
+
+
+def distribute_suffix(units: list[str]) -> list[str]:
+    """Give bare place names before a `…县政府` the shared suffix."""
+    out = list(units)
+    for end in range(len(out) - 1, 0, -1):
+        m = _SHARED_END.match(out[end])
+        if not m or not is_place(m.group("place")):
+            continue
+        suffix = m.group("suffix")
+        out[end] = m.group("place") + suffix
+        k = end - 1
+        while k >= 0 and _is_bare_place(out[k]):
+            out[k] = out[k] + suffix
+            k -= 1
+    return out
+
+
+_ZONE_END = re.compile(r"(开发区|园区|示范区|新区)(?:[（(][^（）()]{1,12}[）)])?$")
+
+
+def _is_bare_place(text: str) -> bool:
+    """A place name still waiting for its body word (县, 开发区 — not 县政府)."""
+    return is_place(text) and (not is_body(text) or bool(_ZONE_END.search(text)))
+
+
+def _shared_places(units: list[str]) -> list[str]:
+    """`X等政府` is read as X政府 even when alone."""
+    return [re.sub(rf"等({'|'.join(SHARED)})$", r"\1", u) for u in units]
+
+
+def split_bodies(text: str) -> list[str]:
+    """主送机关 and the like: split a list of bodies at the top level.
+
+    ， always separates; 、 separates only where every piece but the last is a
+    body or a place name (so 市人民政府各委、办、局 and 市直企、事业单位 stay whole).
+    """
+    text = re.sub(r"\s+", "", text).rstrip("：:")
+    out: list[str] = []
+    for part in split_top(text, "，,；;"):
+        pieces = split_top(part, "、")
+        if len(pieces) > 1 and all((is_body(p) or is_place(p)) and len(p) >= 2 for p in pieces[:-1]):
+            out.extend(distribute_suffix(_shared_places(pieces)))
+        else:
+            out.append(part)
+    return out
+
+
+def read_roles(text: str, default: str = "responsible", strict: bool = True) -> list[tuple[str, str]]:
+    """A 责任单位 cell → [(unit, role)], units in printed order. With `strict`
+    a piece that does not look like a body is dropped (a trailing clause);
+    after a label such as 牵头单位： every piece is taken as a unit."""
+    text = re.sub(r"\s+", "", text).strip("。；;，,")
+    result: list[tuple[str, str]] = []
+    for clause in split_top(text, "，,；;。"):
+        pending: list[str] = []
+        clause_out: list[tuple[str, str]] = []
+        for token in split_top(clause, "、"):
+            role = None
+            for pattern, name in ROLE_PATTERNS:
+                m = pattern.search(token)
+                if m and m.start() > 0 and (is_body(token[:m.start()]) or is_place(token[:m.start()])):
+                    token, role = token[:m.start()], name
+                    break
+            token = _trim(token)
+            if token and (not strict or is_body(token) or is_place(token) or token.endswith("成员单位")):
+                pending.extend(_split_conj(token))
+            if role:
+                clause_out.extend((u, role) for u in pending)
+                pending = []
+        clause_out.extend((u, default) for u in pending)
+        units = distribute_suffix(_shared_places([u for u, _ in clause_out]))
+        result.extend((u, r) for u, (_, r) in zip(units, clause_out))
+    seen, out = set(), []
+    for unit, role in result:
+        if unit and (unit, role) not in seen:
+            seen.add((unit, role))
+            out.append((unit, role))
+    return out
