@@ -43,6 +43,11 @@ def main(argv=None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        where = getattr(args, "file", None) or args.command
+        print(f"gongbao: {where}: internal error ({type(exc).__name__}: {exc}); "
+              f"please report it with this file", file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

@@ -54,8 +54,14 @@ def _header_shapes(lines: list[Line], numbers: set[int]) -> set[tuple]:
     return {shape for shape, n in near.items() if n >= 2}
 
 
-def _is_gazette_header(text: str) -> bool:
-    return len(text) <= 40 and P.GAZETTE_HEADER.search(text) is not None
+def _gazette_header(text: str):
+    """(title, issue) when the line names a 公报 and its issue, else None."""
+    if len(text) > 40:
+        return None
+    title, issue = P.GAZETTE_TITLE.search(text), P.GAZETTE_ISSUE.search(text)
+    if title and issue:
+        return title.group("title"), "".join(issue.group("issue").split())
+    return None
 
 
 def _page_number(text: str) -> Optional[int]:
@@ -85,11 +91,11 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
     gazette = None
     drop: set[int] = set(numbers)
     for i, ln in enumerate(lines):
-        if _shape(ln.text) in headers or _is_gazette_header(ln.text):
+        named = _gazette_header(ln.text)
+        if named or _shape(ln.text) in headers:
             drop.add(i)
-            m = P.GAZETTE_HEADER.search(ln.text)
-            if m and gazette is None:
-                gazette = {"title": m.group("title"), "issue": "".join(m.group("issue").split())}
+            if named and gazette is None:
+                gazette = {"title": named[0], "issue": named[1]}
 
     # Page starts: after a run of header/number lines, or (in text from PDF
     # tools that indent a page's first line) at a rare indented line.

@@ -227,24 +227,40 @@ def _inline_units(text: str, first_leads: bool) -> Optional[tuple[str, list[tupl
 
 
 def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
-    from .reflow import paragraphs
-
+    """Numbered items ending with their units in brackets. An item runs from
+    its number to the line that closes the bracketed units."""
     tasks: list[RawTask] = []
     path: list[tuple[int, str]] = []
-    for para in paragraphs(lines):
-        text = para.text
-        m_item = P.ITEM_NUM.match(text) or P.ITEM_PAREN.match(text)
-        level = 1 if P.HEADING_1.match(text) else 2 if P.HEADING_2.match(text) else 0
+    item: list[Line] = []
+
+    def close():
+        if not item:
+            return
+        text = join(item)
         found = _inline_units(text, first_leads)
-        if found and (m_item or level == 2):
+        m_item = P.ITEM_NUM.match(text) or P.ITEM_PAREN.match(text)
+        if found:
             content, roles = found
             if m_item:
-                key = m_item.group("n")
-                content = content[m_item.end():].strip()
+                key, content = m_item.group("n"), content[m_item.end():].strip()
             else:
                 key = str(len(tasks) + 1)
                 content = P.HEADING_2.sub("", content, count=1).strip()
-            tasks.append(RawTask(key, content, None, _sections([t for _, t in path]), roles, para.lines))
-        elif level:
-            path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
+            above = path if m_item else path[:-1]   # a （一） item is not its own section
+            tasks.append(RawTask(key, content, None, _sections([t for _, t in above]), roles, list(item)))
+        item.clear()
+
+    for ln in lines:
+        text = ln.text
+        level = 1 if P.HEADING_1.match(text) else 2 if P.HEADING_2.match(text) else 0
+        if P.ITEM_NUM.match(text) or P.ITEM_PAREN.match(text) or level:
+            close()
+            if level:
+                path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
+            item.append(ln)
+        elif item:
+            item.append(ln)
+        if item and _inline_units(join(item), first_leads):
+            close()
+    close()
     return tasks
