@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import patterns as P
 from .lines import Line
@@ -19,6 +20,8 @@ _SPACE_NEAR_CJK = re.compile(rf"(?<={_CJK_OR_PUNCT}) +| +(?={_CJK_OR_PUNCT})")
 
 def tidy(text: str) -> str:
     """Remove spaces next to Chinese characters and punctuation (idempotent)."""
+    if " " not in text:
+        return text
     return _SPACE_NEAR_CJK.sub("", text).strip()
 
 
@@ -28,6 +31,7 @@ def join(parts) -> str:
     return tidy("".join((p.text if isinstance(p, Line) else p).strip() for p in parts))
 
 
+@lru_cache(maxsize=8192)
 def width(text: str) -> float:
     """Printed width in ems: Chinese and full-width count 1, Latin 0.5, spaces 0."""
     w = 0.0

@@ -82,6 +82,8 @@ def starts_structure(text: str) -> bool:
 
 def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
+    if len(text) > 60 or _PUNCT.search(text[:12]):
+        return None
     # GB/T 9704 版头: masthead (…文件), number, then title.
     if _MASTHEAD.match(text) and i + 1 < len(lines) and P.DOC_NUMBER.search(lines[i + 1].text):
         t_end = _title_from(lines, i + 2)

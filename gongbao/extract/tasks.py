@@ -260,7 +260,7 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
             item.append(ln)
         elif item:
             item.append(ln)
-        if item and _inline_units(join(item), first_leads):
+        if item and text.rstrip("。；;").endswith(("）", ")")) and _inline_units(join(item), first_leads):
             close()
     close()
     return tasks
