@@ -42,6 +42,14 @@ def width(text: str) -> float:
     return w
 
 
+def is_full(text: str, measure: float, slack: float = 1.5) -> bool:
+    """Does the line fill the column? Latin letters and digits are counted both
+    as half and as whole ems, since layouts set them either way."""
+    if width(text) >= measure - slack:
+        return True
+    return len(text.replace(" ", "")) >= measure - slack
+
+
 def full_width(lines: list[Line]) -> float:
     """The typical width of a full line in `lines` (the measure of the column)."""
     widths = sorted(width(ln.text) for ln in lines)
@@ -76,7 +84,7 @@ def paragraphs(lines: list[Line], measure: float | None = None) -> list[Paragrap
             out.append(Paragraph(join(current), current))
             current = []
         current.append(ln)
-        if width(ln.text) < measure - 1.5:
+        if not is_full(ln.text, measure):
             out.append(Paragraph(join(current), current))
             current = []
     if current:

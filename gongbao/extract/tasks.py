@@ -22,7 +22,7 @@ from typing import Optional
 
 from . import patterns as P
 from .lines import Line
-from .reflow import full_width, join, width
+from .reflow import full_width, is_full, join, width
 from .units import read_roles
 
 UNIT_COLUMN = re.compile(r"(责任单位|牵头单位|责任部门|牵头部门|配合单位|承办单位|主责单位)")
@@ -126,16 +126,36 @@ def _items(lines: list[Line]) -> list[list[Line]]:
     return items
 
 
+def _starts_with_unit(text: str) -> bool:
+    roles = read_roles(text)
+    if not roles or text[:1] in "的和及与等、，":
+        return False
+    return text.lstrip("（(").startswith(roles[0][0][:2])
+
+
+def _ends_paragraph(ln: Line, measure: float) -> bool:
+    return not is_full(ln.text, measure, slack=2.5) or ln.text.endswith(("。", "；", ";"))
+
+
 def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line]]:
-    """An item's lines → (content lines, 责任单位 cell lines). Content lines fill
-    the wide column; the paragraph ends at a short line, or at a full line ending
-    a sentence when a narrow line follows."""
+    """An item's lines → (content lines, 责任单位 cell lines).
+
+    The cell is a run of narrow lines at the end of the item that reads as a
+    list of units. The earliest such run after a line that ends a paragraph
+    (short, or closing a sentence) wins; else the earliest run at all; else
+    the content ends at its first paragraph-ending line."""
+    narrow = [width(ln.text) <= measure * 0.55 for ln in item]
+    k = len(item) - 1
+    while k > 0 and narrow[k]:
+        k -= 1
+    runs = [split for split in range(k + 1, len(item)) if _starts_with_unit(join(item[split:]))]
+    for split in runs:
+        if _ends_paragraph(item[split - 1], measure):
+            return item[:split], item[split:]
+    if runs:
+        return item[:runs[0]], item[runs[0]:]
     for k, ln in enumerate(item):
-        full = width(ln.text) >= measure - 1.5
-        nxt = item[k + 1] if k + 1 < len(item) else None
-        if not full:
-            return item[:k + 1], item[k + 1:]
-        if nxt is not None and ln.text.endswith(("。", "；", ";")) and width(nxt.text) <= measure * 0.5:
+        if (k + 1 >= len(item) or narrow[k + 1]) and _ends_paragraph(ln, measure):
             return item[:k + 1], item[k + 1:]
     return item, []
 

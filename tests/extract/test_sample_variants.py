@@ -1,0 +1,109 @@
+"""The sample gazette in other shapes must give the same records: re-wrapped
+at other widths, another city's name with other page headers, GBK-encoded."""
+import re
+
+import pytest
+
+from gongbao.extract.pipeline import extract_path, extract_text
+from gongbao.extract.reflow import width as em
+from tests.extract.printer import NO_LINE_START
+
+STRUCTURE = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|附件|牵头单位|配合单位|责任单位)")
+BOX = re.compile(r"^(咨询单位|咨询电话|咨 询)|〔\d{4}〕|^关于|(通知|批复|通报)$|^\S{2,12}(政府|办公室)$")   # boxes, heads, signatures: kept
+TABLEISH = re.compile(r"[\u4e00-\u9fff）] [\u4e00-\u9fff（]")   # spaces between CJK: table cells, name lists
+
+
+def _flowing(line: str) -> bool:
+    return not TABLEISH.search(line.strip()) and not BOX.search(line.strip())
+
+
+def rewrap(text: str, width: int) -> str:
+    """Join flowing paragraphs (as a reader would) and break them again at
+    `width` characters. Table rows, boxes and narrow cell lines stay as printed."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    out: list[str] = []
+    para: list[str] = []
+
+    def flush():
+        if para:
+            joined = "".join(para)
+            i = 0
+            while i < len(joined):
+                j = min(i + width, len(joined))
+                while j < len(joined) and joined[j] in NO_LINE_START:
+                    j += 1
+                out.append(joined[i:j])
+                i = j
+            para.clear()
+
+    def measure(k):
+        around = sorted(em(lines[j]) for j in range(k - 4, k + 5)
+                        if 0 <= j < len(lines) and _flowing(lines[j]) and em(lines[j]) >= 12)
+        return around[len(around) // 2] if around else em(lines[k])
+
+    for k, line in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if not _flowing(line) or (not para and em(line) < 12):
+            flush()
+            out.append(line)
+            continue
+        if para and STRUCTURE.match(line):
+            flush()
+        para.append(line)
+        if (em(line) < measure(k) - 1.5 or line.endswith(("：", ":")) or STRUCTURE.match(nxt)
+                or not _flowing(nxt) or (line.endswith(("。", "；")) and em(nxt) < 12)):
+            flush()
+    flush()
+    return "\n\n".join(out) + "\n"
+
+
+def records(result, strip=("source", "body", "contact_source", "targets", "cites")):
+    def clean(value):
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items() if k not in strip}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+    data = result.to_dict()
+    return {name: clean(data[name]) for name in result.RECORD_TYPES}
+
+
+@pytest.fixture(scope="module")
+def expected(sample_result):
+    return records(sample_result)
+
+
+@pytest.mark.parametrize("width", [22, 30])
+def test_rewrapped_sample_gives_the_same_records(sample_text, expected, width):
+    text = rewrap(sample_text, width)
+    assert text != sample_text
+    got = records(extract_text(text, "rewrapped.txt"))
+    for name in expected:
+        assert got[name] == expected[name], name
+
+
+CITY = [("吕梁", "云州"), ("吕政", "云政")]
+
+
+def recity(value):
+    if isinstance(value, str):
+        for old, new in CITY:
+            value = value.replace(old, new)
+        return value
+    if isinstance(value, dict):
+        return {k: recity(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [recity(v) for v in value]
+    return value
+
+
+def test_other_city_other_headers_gbk(sample_text, expected, tmp_path):
+    text = recity(sample_text)
+    # other running headers and page-number style
+    text = re.sub(r"^.*云州市人民政府公报 2023·2.*$", "云州政报 2023年第2期（总第88期）", text, flags=re.M)
+    text = re.sub(r"^— (\d+) —$", r"- \1 -", text, flags=re.M)
+    path = tmp_path / "yunzhou.txt"
+    path.write_bytes(text.encode("gb18030"))
+    result = extract_path(path)
+    assert result.gazette == {"title": "云州政报", "issue": "2023年第2期"}
+    assert records(result) == recity(expected)
