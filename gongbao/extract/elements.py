@@ -13,7 +13,7 @@ from typing import Optional
 from . import patterns as P
 from .lines import Line
 from .reflow import join, paragraphs
-from .segment import DocumentBlock, _is_issuer_line
+from .segment import DocumentBlock, is_issuer_line
 from .units import split_bodies
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -59,7 +59,7 @@ def _find_signature(lines: list[Line], start: int) -> Optional[int]:
     first = None
     for i in range(start, len(lines)):
         if parse_date(lines[i].text):
-            if i > 0 and _is_issuer_line(lines[i - 1].text):
+            if i > 0 and is_issuer_line(lines[i - 1].text):
                 return i
             if first is None:
                 first = i
@@ -91,7 +91,7 @@ def parse_elements(block: DocumentBlock) -> Elements:
         el.date_index = di
         el.signed_date = parse_date(lines[di].text)
         body_end = di
-        if di > start and _is_issuer_line(lines[di - 1].text):
+        if di > start and is_issuer_line(lines[di - 1].text):
             el.signature = lines[di - 1].text
             body_end = di - 1
         for k in range(di + 1, min(di + 3, len(lines))):

@@ -56,7 +56,7 @@ def _header_shapes(lines: list[Line], numbers: set[int]) -> set[tuple]:
 
 def _gazette_header(text: str):
     """(title, issue) when the line names a 公报 and its issue, else None."""
-    if len(text) > 40 or "公报" not in text:
+    if len(text) > 40 or not ("公报" in text or "政报" in text):
         return None
     title, issue = P.GAZETTE_TITLE.search(text), P.GAZETTE_ISSUE.search(text)
     if title and issue:

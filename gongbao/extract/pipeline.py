@@ -8,6 +8,7 @@ wires them together and turns the parsers' output into records.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Optional
 
@@ -31,10 +32,8 @@ from .tasks import parse_tasks
 def _year(doc: Document) -> Optional[int]:
     if doc.signed_date:
         return int(doc.signed_date[:4])
-    if doc.doc_number:
-        digits = [int(t) for t in __import__("re").findall(r"(?:19|20)\d\d", doc.doc_number)]
-        return digits[0] if digits else None
-    return None
+    m = re.search(r"(?:19|20)\d\d", doc.doc_number or "")
+    return int(m.group()) if m else None
 
 
 def _assign_contacts(docs: list[tuple[Document, int]], boxes: list[ContactBox]) -> None:
@@ -105,14 +104,8 @@ def _document(block: DocumentBlock, name: str) -> tuple[Document, Optional[int]]
 
 def _canonical_units(result: Extraction, registry: UnitRegistry) -> None:
     """Learn full names printed anywhere, then give each unit its id."""
-    city = None
-    for doc in result.documents:
-        if doc.issuer:
-            import re
-            m = re.match(r"^(.{2,6}?市)", doc.issuer)
-            if m:
-                city = m.group(1)
-                break
+    city = next((m.group(1) for doc in result.documents
+                 if (m := re.match(r"^(.{2,6}?[市州盟])", doc.issuer or ""))), None)
     seen = set()
     for doc in result.documents:
         seen.update(doc.addressees)

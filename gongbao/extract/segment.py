@@ -47,7 +47,7 @@ class DocumentBlock:
         return "".join(m.group("num").split()) if m else None
 
 
-def _is_issuer_line(text: str) -> bool:
+def is_issuer_line(text: str) -> bool:
     return (3 <= len(text) <= 30 and not _PUNCT.search(text) and " " not in text
             and P.ISSUER_END.search(text) is not None and not text.startswith("关于"))
 
@@ -57,7 +57,7 @@ def _title_from(lines: list[Line], i: int) -> Optional[int]:
     for k in range(i, min(i + MAX_TITLE_LINES, len(lines))):
         text = lines[k].text
         if (P.DATE_LINE.match(text) or P.PUBLICATION.match(text) or P.DOC_NUMBER_LINE.match(text)
-                or text.endswith(("：", ":")) or (k > i and _is_issuer_line(text))):
+                or text.endswith(("：", ":")) or (k > i and is_issuer_line(text))):
             return None
         joined = join(lines[i:k + 1])
         if P.DOC_TYPE_AT_END.search(joined) and len(joined) >= 4:
@@ -96,14 +96,14 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
             return head
     issuer = None
     t_start = i
-    if _is_issuer_line(text) and i + 1 < len(lines):
+    if is_issuer_line(text) and i + 1 < len(lines):
         issuer, t_start = text, i + 1
-    elif "关于" in text[:30] and _is_issuer_line(text[:text.index("关于")]):
+    elif "关于" in text[:30] and is_issuer_line(text[:text.index("关于")]):
         issuer = text[:text.index("关于")]
     else:
         return None
     first = lines[t_start].text
-    if t_start != i and _is_issuer_line(first):
+    if t_start != i and is_issuer_line(first):
         return None
     if t_start != i and not (first.startswith("关于") or first.startswith(issuer)):
         # a title without 关于 must be confirmed by a number below it
