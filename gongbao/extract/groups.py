@@ -1,0 +1,423 @@
+"""Groups a document sets up: 领导小组, 工作专班, 委员会, 联席会议, 指挥部 …
+
+Reads: all lines of one document. Writes: `Group` records with their members.
+
+A group is recorded only where the document prints a roster (组成人员): lines
+that start with a role label (`组 长：`, `副组长：`, `成 员：`, `主任：`,
+`召集人：` …) followed by `name position` entries, one per line:
+
+    组 长：张三 市人民政府市长
+    成 员：李四 市发展和改革委员
+    会主任                      ← a wrapped position continues the entry
+    王 五 市财政局局长            ← a name with an internal space
+
+Entries may also read `张三（市长）、李四`, `张三，市长`, `市长 张三`, and the
+label may go without its colon (`组　长　张三　市长`).
+
+A heading right above a roster (`一、X指挥部`) names that roster's group, so
+one document can set up several; otherwise the name comes from a quoted
+`成立“X领导小组”` in the body, else the title `关于成立X的通知`, else an
+unquoted `成立X` in the body. A roster with no group name anywhere is not
+recorded (no false positives on notices that merely mention 领导小组 or
+各成员单位). The office sentence that follows a roster
+(`办公室设在X，办公室主任由A副市长兼任，副主任由B、C兼任`) gives
+`office_host` and the 办公室主任 / 办公室副主任 members.
+
+The helpers for person names and joined text are used by the appointment and
+commendation parsers too.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from ..records import Group, Member, Source
+from . import patterns as P
+from .lines import Line
+from .reflow import tidy
+
+CJK = P.CJK
+
+# ---------------------------------------------------------------- shared helpers
+
+
+@dataclass
+class Joined:
+    """The lines of a passage joined into one string (wraps undone, spaces next
+    to Chinese removed), with the way back from a character to its line."""
+    text: str
+    starts: list[int]
+    lines: list[Line]
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> "Joined":
+        parts, starts, pos = [], [], 0
+        for ln in lines:
+            t = tidy(ln.text)
+            starts.append(pos)
+            parts.append(t)
+            pos += len(t)
+        return cls("".join(parts), starts, list(lines))
+
+    def line_at(self, offset: int) -> Line:
+        return self.lines[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+    def lines_between(self, start: int, end: int) -> list[Line]:
+        """The lines holding text[start:end]."""
+        if not self.lines:
+            return []
+        a = max(0, bisect.bisect_right(self.starts, start) - 1)
+        b = max(a, bisect.bisect_right(self.starts, max(start, end - 1)) - 1)
+        return self.lines[a:b + 1]
+
+
+# Words that end a post (职务): 局长, 主任, 书记, 调研员, 经理, 主席 …
+POST_END = re.compile(
+    r"(长|主任|书记|员|经理|助理|主席|常委|政委|总监|总师|师|顾问|专家|干事|秘书|董事|理事|监事|"
+    r"参事|馆员|代表|指导员|检察官|法官|行长|会计|主管|负责人|负责同志|同志)$")
+# 组长, 主任 … standing alone are posts, not names.
+_POST_ONLY = re.compile(r"^(?:常务|第一|执行)?副?(?:[组处科局部厅院校队站所社行馆区县市镇乡村]长|主任|书记|"
+                        r"主席|秘书长|召集人|委员|成员|经理|调研员|巡视员|总监|董事长|总经理|会长|指挥长)$")
+# How a body's name ends (局, 委, 中心, 公司 …), for telling a unit from a name.
+UNIT_TAIL = re.compile(
+    r"(局|委|办|厅|室|处|科|院|部|署|所|站|队|馆|社|行|会|中心|公司|集团|政府|街道|社区|"
+    r"学校|大学|学院|医院|银行|支行|分行|中支|协会|联合会|开发区|园区|示范区|单位|部门|机构)$")
+_NAME = re.compile(rf"^[{CJK}]{{2,4}}$|^[{CJK}]{{1,6}}[·•][{CJK}]{{1,8}}$")
+# Characters a personal name does not start with, but a post or unit does.
+_NOT_NAME_START = set("市县省各全本该其有无此等原现新副总由经在为对局委办厅处科室站队馆会心级")
+# Endings of a body's name that a personal name does not have (会, 社, 行 can end names).
+_NOT_NAME_END = re.compile(r"(局|委|办|厅|室|处|科|部|署|所|站|队|馆|院|中心|公司|集团|政府|街道|社区|"
+                           r"支行|分行|中支|协会|单位|部门|机构|小组|专班)$")
+
+
+def person_name(text: str) -> Optional[str]:
+    """`高 鹏` → 高鹏; None unless `text` reads as a Chinese personal name
+    (2–4 characters, or a transliterated name with ·), not a post or a unit."""
+    t = re.sub(r"\s+", "", text or "")
+    t = re.sub(r"同志$", "", t)
+    if not _NAME.match(t) or t[0] in _NOT_NAME_START:
+        return None
+    if _POST_ONLY.match(t) or _NOT_NAME_END.search(t):
+        return None
+    return t
+
+
+def is_post(text: str) -> bool:
+    """Does `text` end like a post (职务)?"""
+    return bool(POST_END.search(text))
+
+
+def split_top(text: str, seps: str) -> list[str]:
+    """Split on `seps` outside brackets."""
+    out, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "（(《“[【":
+            depth += 1
+        elif ch in "）)》”]】":
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return [p.strip() for p in out if p.strip()]
+
+
+def head_text(lines: list[Line]) -> str:
+    """The title area: the lines before the 发文字号 (or the first few lines)."""
+    end = min(len(lines), 6)
+    for i, ln in enumerate(lines[:12]):
+        if P.DOC_NUMBER_LINE.match(ln.text.strip()):
+            end = i
+            break
+    return Joined.of(lines[:end]).text
+
+
+_POSITION_START = set("副常市县区省州党主总秘中国第一二三四正巡调")
+
+
+def split_name_position(item: str, known: Iterable[str] = ()) -> Optional[tuple[str, Optional[str]]]:
+    """`油晓峰副市长` → (油晓峰, 副市长); `市能源局局长王建明` → (王建明, 市能源局局长).
+    Names printed elsewhere in the document (`known`) are tried first."""
+    item = re.sub(r"\s+|同志", "", item).strip("，,、。；;：:")
+    if not item:
+        return None
+    for name in sorted(set(known), key=len, reverse=True):
+        if item.startswith(name):
+            return name, item[len(name):] or None
+        if item.endswith(name) and is_post(item[:-len(name)]):
+            return name, item[:-len(name)]
+    if person_name(item):
+        return person_name(item), None
+    for k in (3, 2):          # position first: 市财政局局长张三
+        if len(item) > k + 1 and is_post(item[:-k]) and person_name(item[-k:]):
+            return item[-k:], item[:-k]
+    for k in (3, 2):          # name first: 张三副市长 (a name does not end in 副/市 …)
+        name, rest = item[:k], item[k:]
+        if person_name(name) and name[-1] not in _POSITION_START and rest[:1] in _POSITION_START and is_post(rest):
+            return name, rest
+    return None
+
+
+# ---------------------------------------------------------------- roster lines
+
+ROLE_WORDS = (
+    "组长", "副组长", "常务副组长", "第一组长", "执行组长",
+    "主任", "副主任", "常务副主任", "执行主任", "主任委员", "副主任委员",
+    "秘书长", "副秘书长", "委员", "成员", "召集人", "副召集人", "总召集人", "第一召集人",
+    "总指挥", "副总指挥", "指挥长", "副指挥长", "常务副指挥长", "主席", "副主席",
+    "会长", "副会长", "顾问", "联络员", "专班长", "副专班长", "班长", "副班长",
+    "办公室主任", "办公室副主任", "办公室常务副主任", "办公室成员",
+)
+_ROLE_ALT = "|".join(r"\s*".join(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
+# `组 长：张三 市长` (colon) or `组　长　张三　市长` (spaces only).
+ROLE_LABEL = re.compile(rf"^(?P<role>{_ROLE_ALT})\s*(?:[:：]\s*(?P<rest>.*)|\s+(?P<bare>\S.*))?$")
+
+GROUP_KINDS = r"(?:工作领导小组|领导小组|工作专班|专班|委员会|联席会议|指挥部|工作组|协调小组|专项小组)"
+_NAME_AFTER = r"(?=组成人员|成员|及其|制度|的|”|\"|」|（|\(|，|。|$)"
+_TITLE_NAME = re.compile(rf"关于(?:成立|组建|设立|建立|调整|调整充实|充实调整|重新?组建|明确)"
+                         rf"(?P<name>[^，。“”]*?{GROUP_KINDS}){_NAME_AFTER}")
+_QUOTED_NAME = re.compile(rf"(?:成立|组建|设立|建立|调整)[“\"「](?P<name>[^”\"」]{{2,80}}?{GROUP_KINDS})[”\"」]")
+_BODY_NAME = re.compile(rf"(?:决定|研究)?(?:成立|组建|设立|建立)(?P<name>[^，。“”：:]{{2,60}}?{GROUP_KINDS}){_NAME_AFTER}")
+_HEADING_NAME = re.compile(rf"^(?:[{P.CN_NUM}]+、|[（(][{P.CN_NUM}]+[）)]|\d+[.．、])?\s*"
+                           rf"(?P<name>[^，。：:]{{2,60}}?{GROUP_KINDS})(?:组成人员|成员)?(?:名单)?[:：]?$")
+_HEADING = re.compile(rf"^(?:[{P.CN_NUM}]+、|[（(][{P.CN_NUM}]+[）)])")
+_SENTENCE = re.compile(r"[，。；！？：:]|[,;](?!\s*$)")
+
+
+@dataclass
+class _Entry:
+    role: str
+    name: str
+    position: Optional[str]
+    lines: list[Line]
+    alone: bool = True      # the only person on its line (not from a 、 list)
+
+
+def _tokens(text: str) -> list[str]:
+    """Space-separated tokens with a spaced name put together (`高 鹏` → 高鹏)."""
+    toks = text.split()
+    if len(toks) >= 3 and len(toks[0]) == 1 and len(toks[1]) <= 2 and person_name(toks[0] + toks[1]):
+        toks = [toks[0] + toks[1]] + toks[2:]
+    return toks
+
+
+def _bracketed(item: str) -> Optional[tuple[str, Optional[str]]]:
+    """`张三（市长）` or `张三`."""
+    m = re.match(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<pos>[^）)]+)[）)])?$", item)
+    if not m:
+        return None
+    name = person_name(m.group("name"))
+    if not name:
+        return None
+    pos = tidy(m.group("pos") or "")
+    return name, None if pos in ("", "兼", "兼任") else pos
+
+
+def _name_then_post(items: list[str]) -> Optional[list[tuple[str, Optional[str]]]]:
+    """Items that alternate a name and its post, the post optional."""
+    out: list[tuple[str, Optional[str]]] = []
+    for item in items:
+        name = person_name(item)
+        if name:
+            out.append((name, None))
+        elif out and out[-1][1] is None and is_post(item):
+            out[-1] = (out[-1][0], tidy(item))
+        else:
+            return None
+    return out or None
+
+
+def parse_entry(text: str) -> Optional[list[tuple[str, Optional[str]]]]:
+    """A roster line's people: `张三 市长`, `市长 张三`, `张三（市长）、李四`,
+    `张三 市长 李四 副市长`; None when the line is not such an entry."""
+    text = text.strip().strip("；;。，,")
+    if not text:
+        return None
+    toks = _tokens(text)
+    if len(toks) >= 2:
+        first = person_name(toks[0])
+        if first and (not person_name(toks[1]) or (len(toks) == 2 and is_post(toks[1]))):
+            # several `name post` pairs on one line
+            if len(toks) >= 4 and len(toks) % 2 == 0 and all(person_name(t) for t in toks[0::2]) \
+                    and all(is_post(t) for t in toks[1::2]):
+                return [(person_name(n), p) for n, p in zip(toks[0::2], toks[1::2])]
+            return [(first, tidy(" ".join(toks[1:])))]
+        if person_name(toks[-1]) and is_post("".join(toks[:-1])):
+            return [(person_name(toks[-1]), tidy(" ".join(toks[:-1])))]
+        if all(person_name(t) for t in toks):
+            return [(person_name(t), None) for t in toks]
+        return None
+    items = split_top(text, "、，,；;")
+    got = [_bracketed(it) for it in items]
+    if got and all(got):
+        return got
+    paired = _name_then_post(items)                         # 张三，市长；李四，副市长
+    if paired:
+        return paired
+    if len(items) == 1:
+        pair = split_name_position(items[0])
+        if pair and pair[1]:
+            return [pair]
+    return None
+
+
+def _continues(text: str, last: _Entry) -> bool:
+    """Is a line without a name the wrapped rest of the last entry's position?"""
+    if " " in text.strip() or _SENTENCE.search(text) or len(text) > 24:
+        return False
+    if last.position is None:
+        return last.alone and not person_name(text) and is_post(text)
+    if not is_post(last.position):
+        return True                       # 市规划和自然资源 / 局局长
+    return is_post(text) or bool(UNIT_TAIL.search(text))   # 市发展和改革委员 / 会主任
+
+
+@dataclass
+class _Block:
+    entries: list[_Entry]
+    start: int          # index of the first roster line
+    end: int            # index after the last roster line
+
+
+def _roster_blocks(lines: list[Line]) -> list[_Block]:
+    blocks: list[_Block] = []
+    i, n = 0, len(lines)
+    while i < n:
+        m = ROLE_LABEL.match(lines[i].text.strip())
+        if not m:
+            i += 1
+            continue
+        entries: list[_Entry] = []
+        start, role = i, None
+        while i < n:
+            text = lines[i].text.strip()
+            last = entries[-1] if entries else None
+            m = ROLE_LABEL.match(text)
+            if m and m.group("rest") is None and m.group("bare") is None and last and _continues(text, last):
+                m = None            # a wrapped `主任` / `书记`, not a label
+            if m:
+                role = re.sub(r"\s+", "", m.group("role"))
+                rest = m.group("rest") if m.group("rest") is not None else (m.group("bare") or "")
+                if rest.strip():
+                    got = parse_entry(rest)
+                    if got is None:
+                        break       # `主任：` followed by prose — not a roster line
+                    entries.extend(_Entry(role, nm, pos, [lines[i]], len(got) == 1) for nm, pos in got)
+                i += 1
+                continue
+            if _HEADING.match(text) or P.DATE_LINE.match(text) or P.CN_DATE_LINE.match(text):
+                break
+            pending = last is not None and last.position is not None and not is_post(last.position)
+            got = None if pending else parse_entry(text)
+            if last and (got is None or (len(got) == 1 and got[0][1] is None)) and _continues(text, last):
+                last.position = tidy((last.position or "") + text)
+                last.lines.append(lines[i])
+            elif got is not None:
+                entries.extend(_Entry(role, nm, pos, [lines[i]], len(got) == 1) for nm, pos in got)
+            else:
+                break
+            i += 1
+        if entries:
+            blocks.append(_Block(entries, start, i))
+        i = max(i, start + 1)
+    return blocks
+
+
+# ---------------------------------------------------------------- names and offices
+
+
+def _clean_name(name: str) -> str:
+    """As printed, without the 制度 of `建立X联席会议制度`."""
+    return re.sub(r"制度$", "", name.strip())
+
+
+def _document_name(lines: list[Line]) -> Optional[str]:
+    body = Joined.of(lines).text
+    for pattern, text in ((_QUOTED_NAME, body), (_TITLE_NAME, head_text(lines)), (_BODY_NAME, body)):
+        m = pattern.search(text)
+        if m:
+            return _clean_name(m.group("name"))
+    return None
+
+
+def _local_name(lines: list[Line], start: int) -> Optional[str]:
+    """A heading just above a roster (`一、市X领导小组`, `X委员会组成人员名单`)."""
+    for k in range(start - 1, max(-1, start - 4), -1):
+        m = _HEADING_NAME.match(tidy(lines[k].text))
+        if m:
+            return _clean_name(m.group("name"))
+    return None
+
+
+_OFFICE_START = re.compile(r"(?:下设|设立|设)办公室|办公室(?:设在|设于)")
+_HOST = re.compile(r"办公室(?:设在|设于)(?P<host>[^，。；,;（(]+)")
+_OFFICE_BY = re.compile(r"(?P<pre>办公室)?(?P<rank>常务副|副)?(?P<what>主任|成员)由(?P<list>[^，。；;]+?)(?:同志)?(?:兼任|担任|负责|组成)")
+_OFFICE_TAKES = re.compile(r"(?:由)?(?P<list>[^，。；;由]+?)(?:同志)?(?:兼任|担任|任)办公室(?P<rank>常务副|副)?主任")
+
+
+def _office(lines: list[Line], known: set[str]) -> tuple[Optional[str], list[_Entry], list[Line]]:
+    """office_host and the office's named members from the text after a roster."""
+    joined = Joined.of(lines)
+    text = joined.text
+    m = _OFFICE_START.search(text)
+    if not m:
+        return None, [], []
+    # the office clause: its sentence and the next, if it still speaks of the office
+    ends = [k for k, ch in enumerate(text) if ch == "。" and k > m.start()]
+    stop = ends[0] + 1 if ends else len(text)
+    if len(ends) > 1 and re.match(r"(?:办公室(?:常务)?副?主任|(?:常务)?副?主任由|办公室成员)", text[stop:]):
+        stop = ends[1] + 1
+    clause_start = m.start()
+    clause = text[clause_start:stop]
+    host_m = _HOST.search(clause)
+    host = host_m.group("host").strip() if host_m else None
+    entries: list[_Entry] = []
+    hits = [(h.start(), "办公室" + (h.group("rank") or "") + h.group("what"), h) for h in _OFFICE_BY.finditer(clause)]
+    hits += [(h.start(), "办公室" + (h.group("rank") or "") + "主任", h) for h in _OFFICE_TAKES.finditer(clause)]
+    for _, role, h in sorted(hits, key=lambda x: x[0]):
+        src = joined.lines_between(clause_start + h.start(), clause_start + h.end())
+        for item in split_top(h.group("list"), "、，,和及"):
+            pair = split_name_position(item, known)
+            if pair:
+                entries.append(_Entry(role, pair[0], pair[1], src))
+    used = joined.lines_between(clause_start, stop) if host or entries else []
+    return host, entries, used
+
+
+def parse_groups(lines: list[Line], document: str, file: str) -> list[Group]:
+    """The groups the document sets up, each with its roster; [] if it has none."""
+    blocks = _roster_blocks(lines)
+    if not blocks:
+        return []
+    doc_name = _document_name(lines)
+    groups: list[tuple[Group, list[Line]]] = []
+    for k, block in enumerate(blocks):
+        name = _local_name(lines, block.start) or doc_name
+        if not name:
+            continue
+        if groups and groups[-1][0].name == name:
+            group, used = groups[-1]
+        else:
+            group, used = Group(document, name), []
+            groups.append((group, used))
+        for e in block.entries:
+            group.members.append(Member(e.role, e.name, e.position))
+            used.extend(e.lines)
+        after_end = blocks[k + 1].start if k + 1 < len(blocks) else len(lines)
+        known = {e.name for e in block.entries}
+        host, office, office_lines = _office(lines[block.end:after_end], known)
+        used.extend(office_lines)
+        if host and not group.office_host:
+            group.office_host = host
+        for e in office:
+            group.members.append(Member(e.role, e.name, e.position))
+            used.extend(e.lines)
+    out = []
+    for group, used in groups:
+        group.source = Source.span(file, used)
+        out.append(group)
+    return out
