@@ -145,6 +145,9 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
     (short, or closing a sentence) wins; else the earliest run at all; else
     the content ends at its first paragraph-ending line."""
     narrow = [width(ln.text) <= measure * 0.55 for ln in item]
+    # fullness is judged against this item's own widest line: columns keep
+    # their width within an item even where a table's rows were set apart
+    measure = min(measure, max(width(ln.text) for ln in item))
     k = len(item) - 1
     while k > 0 and narrow[k]:
         k -= 1
