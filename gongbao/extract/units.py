@@ -78,9 +78,31 @@ def _trim(unit: str) -> str:
     return unit.strip(" ，,、。；;：:")
 
 
+_LEVEL = ("省", "市", "县", "区", "乡", "镇")
+_LEVEL_HEAD = re.compile(r"^[省市县区乡镇](?:[（(][^（）()]{1,12}[）)])?")
+
+
+def _level_words(units: list[str]) -> list[str]:
+    """`市、县（市、区）安委办`: a bare level word takes the body after the next
+    item's level (→ 市安委办, 县（市、区）安委办); `市、县两级财政部门` is one body."""
+    out = list(units)            # same length: a merged item leaves "" behind
+    for k in range(len(out) - 2, -1, -1):
+        if out[k] in _LEVEL:
+            j = next((j for j in range(k + 1, len(out)) if out[j]), None)
+            m = _LEVEL_HEAD.match(out[j]) if j is not None else None
+            if not m or len(out[j]) == m.end():
+                continue
+            rest = out[j][m.end():]
+            if re.match(r"^(?:[两二三四五各]级|、)", rest):
+                out[k], out[j] = "", out[k] + "、" + out[j]
+            else:
+                out[k] = out[k] + rest
+    return out
+
+
 def distribute_suffix(units: list[str]) -> list[str]:
     """Give bare place names before a `…县政府` the shared suffix."""
-    out = list(units)
+    out = _level_words(units)
     for end in range(len(out) - 1, 0, -1):
         m = _SHARED_END.match(out[end])
         if not m or not is_place(m.group("place")):
@@ -118,7 +140,7 @@ def split_bodies(text: str) -> list[str]:
     for part in split_top(text, "，,；;"):
         pieces = split_top(part, "、")
         if len(pieces) > 1 and all((is_body(p) or is_place(p)) and len(p) >= 2 for p in pieces[:-1]):
-            out.extend(distribute_suffix(_shared_places(pieces)))
+            out.extend(u for u in distribute_suffix(_shared_places(pieces)) if u)
         else:
             out.append(part)
     return out
@@ -141,7 +163,8 @@ def read_roles(text: str, default: str = "responsible", strict: bool = True) -> 
                     token, role = token[:m.start()], name
                     break
             token = _trim(token)
-            if token and (not strict or is_body(token) or is_place(token) or token.endswith("成员单位")):
+            if token and (not strict or is_body(token) or is_place(token) or token in _LEVEL
+                          or token.endswith("成员单位")):
                 pending.extend(_split_conj(token))
             if role:
                 clause_out.extend((u, role) for u in pending)
