@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 import unicodedata
 from typing import Optional
 
@@ -118,8 +119,13 @@ _SHARE = re.compile(r"""
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
-    """NFKC with white space removed, and for each output char its index in `text`."""
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> tuple[str, tuple[int, ...]]:
+    """NFKC with white space removed, and for each output char its index in `text`.
+    Cached: the task stage asks for the same content for deadlines and targets."""
+    if unicodedata.is_normalized("NFKC", text):
+        where = tuple(i for i, ch in enumerate(text) if not ch.isspace())
+        return "".join(text[i] for i in where), where
     out, where = [], []
     for i, ch in enumerate(text):
         if ch.isspace():
@@ -128,7 +134,7 @@ def normalize(text: str) -> tuple[str, list[int]]:
             if not c.isspace():
                 out.append(c)
                 where.append(i)
-    return "".join(out), where
+    return "".join(out), tuple(where)
 
 
 def _month_end(year: int, month: int) -> int:

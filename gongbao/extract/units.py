@@ -8,6 +8,7 @@ separators, unit-name suffixes, place-name endings and role words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import patterns as P
 
@@ -147,6 +148,11 @@ def split_bodies(text: str) -> list[str]:
 
 
 def read_roles(text: str, default: str = "responsible", strict: bool = True) -> list[tuple[str, str]]:
+    return list(_read_roles(text, default, strict))
+
+
+@lru_cache(maxsize=4096)
+def _read_roles(text: str, default: str, strict: bool) -> tuple[tuple[str, str], ...]:
     """A 责任单位 cell → [(unit, role)], units in printed order. With `strict`
     a piece that does not look like a body is dropped (a trailing clause);
     after a label such as 牵头单位： every piece is taken as a unit."""
@@ -177,4 +183,4 @@ def read_roles(text: str, default: str = "responsible", strict: bool = True) -> 
         if unit and (unit, role) not in seen:
             seen.add((unit, role))
             out.append((unit, role))
-    return out
+    return tuple(out)
