@@ -115,6 +115,8 @@ def _canonical_units(result: Extraction, registry: UnitRegistry) -> None:
         for member in group.members:
             if member.position:
                 seen.add(member.position)
+    for task in result.tasks:
+        seen.update(resp.unit for resp in task.responsibilities)
     for item in result.commendations:
         seen.add(item.name)
         if item.organization:
@@ -126,14 +128,50 @@ def _canonical_units(result: Extraction, registry: UnitRegistry) -> None:
             resp.members = registry.expand(resp.unit)
 
 
+def clear_caches() -> None:
+    """Forget memoised stage results (benchmarks time cold extractions)."""
+    from . import deadlines, reflow, units
+
+    for fn in (deadlines.normalize, reflow.width, units._read_roles):
+        fn.cache_clear()
+
+
 def extract_text(text: str, name: str = "<text>", **kw) -> Extraction:
     return extract_lines(to_lines(text), name, **kw)
 
 
 def extract_path(path) -> Extraction:
-    """Read any supported file (chosen by content) and extract it."""
-    from ..readers import read_path
+    """Read any supported file (chosen by content) and extract it.
+
+    Formats that carry metadata outside the text (a web page's 信息公开
+    table, a Word file's 版头 and 版记) fill the fields the text left empty
+    when the input holds exactly one document; 签发人, 抄送, 印发机关 and
+    印发日期 come from there only."""
+    from ..readers import read_document
 
     path = Path(path)
-    lines = read_path(path)
-    return extract_lines(lines, str(path))
+    read = read_document(path)
+    result = extract_lines(read.lines, str(path))
+    meta = read.meta or {}
+    if not meta or len(result.documents) != 1:
+        return result
+    doc = result.documents[0]
+    old_ref = doc.ref
+    issuer = doc.issuer or meta.get("issuer")
+    title = meta.get("title")
+    if title and issuer and title.startswith(issuer) and len(title) > len(issuer):
+        title = title[len(issuer):]
+    for name, value in (("doc_number", meta.get("doc_number")), ("issuer", meta.get("issuer")),
+                        ("title", title), ("signed_date", meta.get("signed_date")),
+                        ("signer", meta.get("signer")), ("printed_by", meta.get("printed_by")),
+                        ("printed_date", meta.get("printed_date"))):
+        if value and not getattr(doc, name):
+            setattr(doc, name, value)
+    if meta.get("cc") and not doc.cc:
+        doc.cc = list(meta["cc"])
+    if doc.ref != old_ref:
+        for kind in result.RECORD_TYPES[1:]:
+            for record in getattr(result, kind):
+                if getattr(record, "document", None) == old_ref:
+                    record.document = doc.ref
+    return result

@@ -1,0 +1,272 @@
+"""DOCX reader (python-docx + its lxml tree), and LibreOffice for .doc/.wps/.rtf/.odt.
+
+Paragraphs and tables are read in document order, text boxes (where Word
+puts a masthead or a stamp) before the paragraph anchoring them, tracked
+insertions in and deletions out. Line breaks inside a paragraph make lines.
+Tables print as `cells.emit` prints them: the Word grid gives the column
+widths, vertically merged cells are read in their first row, gridSpan spans
+columns. The GB/T 9704 版头 and 版记 become metadata (`gbt9704.take`).
+
+Other ZIP files are named for what they are (XLSX, PPTX, OFD, ODT, or a
+plain archive); ODT and the binary formats (.doc, .wps — OLE files — and
+RTF) are converted to DOCX with ``soffice --headless`` when LibreOffice is
+installed, else an InputError says LibreOffice is needed.
+"""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+
+from ..errors import InputError
+from ..extract.lines import Line, clean_text
+from . import gbt9704
+from .cells import Grid, GridCell, emit
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_W = "{%s}" % W
+MAX_UNPACKED = 300 * 1024 * 1024
+CONVERT_TIMEOUT = 120
+
+
+def _tag(el) -> str:
+    tag = el.tag
+    return tag[len(_W):] if isinstance(tag, str) and tag.startswith(_W) else ""
+
+
+# --- ZIP containers -----------------------------------------------------------------------
+
+def read_zip(data: bytes, name: str):
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise InputError(name, "is a damaged ZIP file (not a readable DOCX)") from None
+    names = {i.filename for i in infos}
+    if sum(i.file_size for i in infos) > MAX_UNPACKED:
+        raise InputError(name, "unpacks to more than 300 MB (a ZIP bomb?); not read")
+    if "word/document.xml" in names:
+        return read_docx(data, name)
+    if any(n.lower().endswith("ofd.xml") for n in names):
+        raise InputError(name, "is an OFD file (版式文件); OFD is not supported yet — export it as PDF")
+    if "xl/workbook.xml" in names:
+        raise InputError(name, "is an Excel workbook (XLSX), not a document")
+    if "ppt/presentation.xml" in names:
+        raise InputError(name, "is a PowerPoint file (PPTX), not a document")
+    if "content.xml" in names and "mimetype" in names:
+        try:
+            mimetype = zf.read("mimetype")[:100]
+        except Exception:
+            mimetype = b""
+        if b"opendocument.text" in mimetype:
+            return read_via_libreoffice(data, name, "odt")
+    raise InputError(name, "is a ZIP archive, not a DOCX (no word/document.xml); unpack it first")
+
+
+# --- DOCX -----------------------------------------------------------------------------------
+
+def read_docx(data: bytes, name: str):
+    from docx import Document
+
+    from . import ReadResult
+
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as exc:
+        raise InputError(name, f"is a damaged DOCX ({type(exc).__name__})") from None
+    body = document.element.body
+    default_size = _default_size(document)
+    texts: list[str] = []
+    _block(body, texts, default_size, 0)
+    texts = [t for t in (clean_text(x) for x in texts) if t]
+    texts, meta = gbt9704.take(texts)
+    if not texts:
+        raise InputError(name, "is a DOCX without text")
+    lines = [Line(t, no, None) for no, t in enumerate(texts, start=1)]
+    return ReadResult(lines, meta, "docx")
+
+
+def _default_size(document) -> float:
+    try:
+        size = document.styles["Normal"].font.size
+        if size:
+            return size.pt
+    except Exception:
+        pass
+    return 10.5
+
+
+def _block(parent, out: list[str], size: float, depth: int) -> None:
+    """Paragraphs and tables under `parent` in document order."""
+    for child in parent.iterchildren():
+        tag = _tag(child)
+        if tag == "p":
+            _paragraph(child, out)
+        elif tag == "tbl":
+            if depth > 20:
+                continue
+            out.extend(_table(child, size, depth))
+        elif tag in ("sdt", "customXml", "ins", "smartTag"):
+            content = child.find(_W + "sdtContent") if tag == "sdt" else child
+            if content is not None:
+                _block(content, out, size, depth)
+
+
+def _in_fallback(el) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node.tag == "{%s}Fallback" % MC:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _paragraph(p, out: list[str]) -> None:
+    # text boxes anchored here (a masthead, a stamp) come first
+    for box in p.iter(_W + "txbxContent"):
+        if _in_fallback(box):
+            continue
+        for inner in box.iterchildren():
+            if _tag(inner) == "p":
+                _paragraph(inner, out)
+            elif _tag(inner) == "tbl":
+                out.extend(_table(inner, 10.5, 1))
+    parts: list[str] = []
+    for el in p.iter():
+        tag = _tag(el)
+        if tag in ("t", "tab", "br", "cr", "noBreakHyphen", "sym"):
+            if _skipped(el, p):
+                continue
+            if tag == "t":
+                parts.append(el.text or "")
+            elif tag == "tab":
+                parts.append("\t")
+            elif tag in ("br", "cr"):
+                parts.append("\n")
+            elif tag == "noBreakHyphen":
+                parts.append("-")
+            elif tag == "sym":
+                char = el.get(_W + "char")
+                try:
+                    code = int(char, 16)
+                    if 0xF000 <= code <= 0xF0FF:
+                        code -= 0xF000
+                    parts.append(chr(code) if code >= 0x20 else "")
+                except (TypeError, ValueError):
+                    pass
+    for piece in "".join(parts).split("\n"):
+        out.append(piece)
+
+
+def _skipped(el, p) -> bool:
+    """Text inside a text box (read separately), a deletion, or a fallback."""
+    node = el.getparent()
+    while node is not None and node is not p:
+        tag = node.tag
+        if tag == _W + "txbxContent" or tag == _W + "del" or tag == "{%s}Fallback" % MC:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _table(tbl, size: float, depth: int) -> list[str]:
+    grid = Grid()
+    cols = [int(g.get(_W + "w") or 0) for g in tbl.findall(f"{_W}tblGrid/{_W}gridCol")]
+    if cols and all(c > 0 for c in cols):
+        grid.declared_cols = [float(c) for c in cols]
+    font = _table_font(tbl) or size
+    for r, tr in enumerate(tbl.findall(_W + "tr")):
+        col = 0
+        before = tr.find(f"{_W}trPr/{_W}gridBefore")
+        if before is not None:
+            col += _int(before.get(_W + "val"), 0)
+        for tc in tr.findall(_W + "tc"):
+            pr = tc.find(_W + "tcPr")
+            span = 1
+            merge = None
+            if pr is not None:
+                gs = pr.find(_W + "gridSpan")
+                if gs is not None:
+                    span = max(1, _int(gs.get(_W + "val"), 1))
+                vm = pr.find(_W + "vMerge")
+                if vm is not None:
+                    merge = vm.get(_W + "val") or "continue"
+            if merge != "continue":
+                lines: list[str] = []
+                _block(tc, lines, font, depth + 1)
+                lines = [t for t in (clean_text(x) for x in lines) if t]
+                grid.cells.append(GridCell(r, col, span, lines))
+            col += span
+    if grid.declared_cols is not None:
+        ncols = max((c.col + c.colspan for c in grid.cells), default=0)
+        if ncols != len(grid.declared_cols):
+            grid.declared_cols = None
+    total = None
+    if grid.declared_cols:
+        width_pt = sum(grid.declared_cols) / 20.0
+        total = max(width_pt / font, 8.0)
+    return emit(grid, total) if total else emit(grid)
+
+
+def _table_font(tbl):
+    """The type size of the table's text (points), from its first sized run."""
+    for sz in tbl.iter(_W + "sz"):
+        value = _int(sz.get(_W + "val"), 0)
+        if value:
+            return value / 2.0
+    return None
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+# --- LibreOffice for the binary formats -----------------------------------------------------
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def read_via_libreoffice(data: bytes, name: str, kind: str):
+    what = {"ole": "a Word 97-2003 (.doc) or WPS file", "rtf": "an RTF file", "odt": "an OpenDocument (.odt) file"}[kind]
+    if kind == "ole":
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data[:1 << 20]:
+            raise InputError(name, "is a password-protected Office file; remove the password first")
+        if b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t" not in data and \
+                b"W\x00p\x00s" not in data:
+            if b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in data or b"B\x00o\x00o\x00k\x00" in data:
+                raise InputError(name, "is an Excel 97-2003 workbook (.xls), not a document")
+            raise InputError(name, "is an OLE compound file that is not a Word document")
+    exe = soffice()
+    if not exe:
+        raise InputError(name, f"is {what}; reading it needs LibreOffice (soffice), which is not installed "
+                               f"— install it or save the file as DOCX or PDF")
+    ext = {"ole": "doc", "rtf": "rtf", "odt": "odt"}[kind]
+    with tempfile.TemporaryDirectory(prefix="gongbao-soffice-") as tmp:
+        src = os.path.join(tmp, "input." + ext)
+        with open(src, "wb") as fh:
+            fh.write(data)
+        profile = "file://" + os.path.join(tmp, "profile")
+        cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+               "--convert-to", "docx", "--outdir", tmp, src]
+        try:
+            run = subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT, cwd=tmp)
+        except subprocess.TimeoutExpired:
+            raise InputError(name, f"could not be converted by LibreOffice within {CONVERT_TIMEOUT} s") from None
+        except OSError as exc:
+            raise InputError(name, f"could not be converted: LibreOffice did not start ({exc})") from None
+        out = os.path.join(tmp, "input.docx")
+        if run.returncode != 0 or not os.path.exists(out):
+            said = (run.stderr or run.stdout).decode("utf-8", "replace").strip().splitlines()
+            raise InputError(name, f"is {what} that LibreOffice could not convert"
+                                   + (f" ({said[-1][:120]})" if said else ""))
+        with open(out, "rb") as fh:
+            converted = fh.read()
+    return read_docx(converted, name)

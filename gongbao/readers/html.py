@@ -1,0 +1,528 @@
+"""HTML reader: a government web page (or a fragment of one) → lines + metadata.
+
+* Decoding: a BOM, else UTF-8 when the bytes are valid UTF-8, else the
+  page's <meta charset> (GB2312/GBK read as GB18030, their superset), else
+  GB18030.
+* Template junk before or inside the markup (JSP ``<%@ … %>``, PHP
+  ``<?php … ?>``, CGI headers) is removed; fragments without <html> parse.
+* The 信息公开 metadata (索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号,
+  发布日期) is read from label/value cells wherever they are (table cells,
+  list items, spans) and from <meta> tags, then taken out of the text.
+* Clutter is dropped: scripts, styles, navigation, form controls, small
+  elements named like clutter (nav, share, qrcode, footer …), and the parts a
+  site wraps around an article (the article is the element holding most of
+  the page's paragraph text, with its siblings holding a good share too);
+  prompts such as 扫一扫在手机打开当前页 or 【打印本页】 are dropped as lines.
+* Block elements and <br> make lines; tables are read row by row through a
+  grid that honours rowspan/colspan: a cell spanning rows is read in its first
+  row, one cell's lines stay together, a row of short one-line cells is one line.
+* When the article does not print its own head (gov.cn pages often start at
+  the addressees), the title and 发文字号 from the metadata are put first, so
+  the document is recognised.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from typing import Optional
+
+from ..errors import InputError
+from ..extract.lines import Line, clean_text
+from .cells import Grid, GridCell, emit
+
+_TAG_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.I)
+_TAGS = re.compile(rb"</?(?:p|div|br|table|tr|td|th|span|font|h[1-6]|li|ul|ol|a|strong|b|center|style|script|img|tbody)\b[^>]{0,400}>", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section",
+         "article", "header", "footer", "aside", "main", "blockquote", "pre", "center", "address",
+         "figure", "figcaption", "hr", "tr", "tbody", "thead", "tfoot", "caption", "form", "fieldset",
+         "details", "summary", "body", "html"}
+DROP = {"script", "style", "noscript", "template", "iframe", "frame", "frameset", "nav", "button",
+        "select", "input", "textarea", "object", "embed", "svg", "canvas", "link", "meta", "head", "title",
+        "audio", "video", "map", "area", "xml"}
+_CLUTTER_NAME = re.compile(
+    r"(?:^|[\s_\-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdshare|qrcode|qr|"
+    r"erweima|ewm|toolbar|tools|print|xgwj|related|relate|sidebar|login|search|copyright|footer|foot|"
+    r"header|topbar|banner|fontsize|zihao)(?:$|[\s_\-])", re.I)
+_CLUTTER_LINE = re.compile(
+    r"(扫一扫在手机(?:上)?打开(?:当前页|本页)|手机扫一扫|扫描二维码|用手机扫描|分享到[:：]?|视力保护色|"
+    r"^【?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|字体|字号)[^】]{0,16}】?$|"
+    r"^(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$|"
+    r"^当前位置\s*[:：]|^您(?:现在)?的位置\s*[:：]|^(?:上一篇|下一篇)\s*[:：])")
+_LABELS = {
+    "索引号": "index_no", "主题分类": "subject", "发文机关": "issuer", "发布机构": "issuer",
+    "成文日期": "signed_date", "标题": "title", "名称": "title", "发文字号": "doc_number", "文号": "doc_number",
+    "发布日期": "published_date", "公开日期": "published_date", "生效日期": "effective_date",
+    "有效性": "validity", "主题词": "keywords", "公文种类": "doc_type", "体裁分类": "genre",
+}
+_LABEL = re.compile(r"^(?P<label>" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]?\s*(?P<rest>.*)$", re.S)
+_META_TAGS = {"articletitle": "title", "pubdate": "published_date", "firstpublishedtime": "published_date",
+              "contentsource": "issuer"}
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:65536]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
+    if _TAG_SNIFF.search(head):
+        return True
+    return len(_TAGS.findall(head)) >= 3
+
+
+# --- decoding -------------------------------------------------------------------------
+
+def decode_html(data: bytes, name: str) -> str:
+    """A BOM wins; then UTF-8 when the bytes are valid UTF-8 (pages declaring
+    gb2312 are often UTF-8 now, and GBK text is almost never valid UTF-8);
+    then the declared charset, GB2312/GBK read as GB18030; then GB18030."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace").lstrip("\ufeff")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _CHARSET.search(data[:8192])
+    enc = declared.group(1).decode("ascii", "replace").lower() if declared else None
+    if enc in ("gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"):
+        enc = "gb18030"
+    elif enc in ("big5", "big5-hkscs", "cp950"):
+        enc = "big5hkscs"
+    if enc:
+        try:
+            codecs.lookup(enc)
+        except LookupError:
+            enc = None
+    for candidate in (enc, "gb18030"):
+        if candidate and candidate not in ("utf-8", "utf8"):
+            try:
+                return data.decode(candidate)
+            except UnicodeDecodeError:
+                pass
+    if enc and enc not in ("utf-8", "utf8"):
+        return data.decode(enc, errors="replace")
+    from ..extract.decode import decode_bytes
+
+    return decode_bytes(data, name)
+
+
+def _strip_junk(text: str) -> str:
+    text = re.sub(r"<%.*?%>", "", text, flags=re.S)
+    text = re.sub(r"<\?php.*?(?:\?>|$)", "", text, flags=re.S | re.I)
+    first = text.find("<")
+    if first > 0 and not _CJK.search(text[:first]):
+        text = text[first:]             # CGI headers or template output before the markup
+    return text
+
+
+# --- the DOM → blocks ----------------------------------------------------------------------
+
+def _attr_names(node) -> str:
+    attrs = node.attributes or {}
+    return " ".join(v for k, v in attrs.items() if k in ("id", "class") and v)
+
+
+def _is_clutter(node) -> bool:
+    tag = node.tag
+    if tag in DROP:
+        return True
+    if tag in ("header", "footer", "aside"):
+        return True
+    names = _attr_names(node)
+    if names and _CLUTTER_NAME.search(names):
+        # a wrapper named like clutter (class="print-area") that holds the article is not clutter
+        return len(_CJK.findall(node.text(separator="") or "")) < 300
+    style = (node.attributes or {}).get("style") or ""
+    return bool(re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.I))
+
+
+def _norm(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+class _Flow:
+    """Collects text into lines: inline text joins, blocks and <br> break."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+        self.cur: list[str] = []
+
+    def text(self, s: str):
+        if s:
+            self.cur.append(s)
+
+    def br(self):
+        self.lines.append("".join(self.cur))
+        self.cur = []
+
+    def block(self):
+        if self.cur:
+            self.br()
+
+    def add_lines(self, lines: list[str]):
+        self.block()
+        self.lines.extend(lines)
+
+    def done(self) -> list[str]:
+        self.block()
+        return [t for t in (clean_text(ln) for ln in self.lines) if t]
+
+
+def _walk(node, flow: _Flow, depth: int = 0) -> None:
+    child = node.child
+    while child is not None:
+        nxt = child.next
+        tag = child.tag
+        if tag == "-text":
+            flow.text((child.text_content or "").replace("\n", " ").replace("\r", " "))
+        elif tag in ("-comment", "!doctype") or tag is None:
+            pass
+        elif _is_clutter(child):
+            pass
+        elif tag == "br":
+            flow.br()
+        elif tag == "table":
+            flow.add_lines(_table(child, depth))
+        elif depth > 150:
+            flow.block()
+            flow.text(child.text(separator=" ") or "")
+            flow.block()
+        elif tag in BLOCK or tag in ("td", "th"):
+            flow.block()
+            _walk(child, flow, depth + 1)
+            flow.block()
+        else:
+            _walk(child, flow, depth + 1)
+        child = nxt
+
+
+def _cell_lines(cell, depth: int) -> list[str]:
+    flow = _Flow()
+    _walk(cell, flow, depth + 1)
+    return flow.done()
+
+
+def _rows(table):
+    """The table's own rows (not those of tables nested in its cells)."""
+    out = []
+    for tr in table.css("tr"):
+        node = tr.parent
+        while node is not None and node.tag != "table":
+            node = node.parent
+        if node is not None and node.mem_id == table.mem_id:
+            out.append(tr)
+    return out
+
+
+def _span(value, limit: int) -> int:
+    try:
+        return max(1, min(int(str(value).strip() or 1), limit))
+    except ValueError:
+        return 1
+
+
+_WIDTH = re.compile(r"^\s*([\d.]+)\s*(px|pt|cm|mm|in|%)?\s*$", re.I)
+_STYLE_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([\d.]+\s*(?:px|pt|cm|mm|in|%)?)", re.I)
+_UNIT_PX = {"px": 1.0, "pt": 4 / 3, "cm": 37.8, "mm": 3.78, "in": 96.0}
+
+
+def _declared_width(attrs: dict) -> tuple[Optional[float], bool]:
+    """(width, is_percent) from a cell's width attribute or style."""
+    raw = attrs.get("width")
+    style = attrs.get("style") or ""
+    m = _STYLE_WIDTH.search(style)
+    if m:
+        raw = m.group(1)
+    if not raw:
+        return None, False
+    m = _WIDTH.match(str(raw))
+    if not m:
+        return None, False
+    value, unit = float(m.group(1)), (m.group(2) or "px").lower()
+    if unit == "%":
+        return value, True
+    return value * _UNIT_PX.get(unit, 1.0), False
+
+
+def _table(table, depth: int) -> list[str]:
+    """The table as it would print: rows in order, cells wrapped at their
+    column's width, a cell spanning rows read in its first row."""
+    grid = Grid()
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(_rows(table)):
+        col = 0
+        child = row.child
+        while child is not None:
+            if child.tag in ("td", "th") and not _is_clutter(child):
+                while (r, col) in taken:
+                    col += 1
+                attrs = child.attributes or {}
+                rs, cs = _span(attrs.get("rowspan"), 200), _span(attrs.get("colspan"), 50)
+                for dr in range(rs):
+                    for dc in range(cs):
+                        taken.add((r + dr, col + dc))
+                width, percent = _declared_width(attrs)
+                grid.cells.append(GridCell(r, col, cs, _cell_lines(child, depth), width, percent))
+                col += cs
+            child = child.next
+    kinds = {c.percent for c in grid.cells if c.declared}
+    if len(kinds) > 1:              # percentages and lengths mixed: not comparable
+        for c in grid.cells:
+            c.declared = None
+    return emit(grid)
+
+
+# --- metadata --------------------------------------------------------------------------------
+
+def iso_date(text: str) -> Optional[str]:
+    m = _DATE.search(text or "")
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def normalize_number(text: str) -> str:
+    """发文字号 as GB/T 9704 prints it: 〔year〕 whatever brackets the page used."""
+    text = "".join(text.split())
+    return re.sub(r"[\[［【（(〔]\s*((?:19|20)\d\d)\s*[\]］】）)〕]", r"〔\1〕", text)
+
+
+def _meta_value(key: str, value: str):
+    value = clean_text(value)
+    if not value:
+        return None
+    if key in ("signed_date", "published_date", "effective_date"):
+        return iso_date(value)
+    if key == "doc_number":
+        return normalize_number(value) if re.search(r"(?:19|20)\d\d", value) else None
+    return value
+
+
+def _metadata(tree) -> tuple[dict, list]:
+    """Label/value pairs of the 信息公开 block, and the nodes that hold them."""
+    meta: dict = {}
+    holders = []
+    for node in tree.css("td, th, span, li, div, dt, dd, p, b, strong, label, em"):
+        if _has_block_child(node):
+            continue                # only leaf-ish holders
+        text = clean_text(node.text(separator=" ") or "")
+        if not text or len(text) > 200:
+            continue
+        m = _LABEL.match(_norm_label(text))
+        if not m:
+            continue
+        key = _LABELS[m.group("label")]
+        rest = m.group("rest").strip()
+        value = rest
+        if not value:
+            nxt = node.next
+            while nxt is not None and (nxt.tag == "-text" and not (nxt.text_content or "").strip()):
+                nxt = nxt.next
+            if nxt is None:
+                continue
+            value = nxt.text(separator=" ") if nxt.tag != "-text" else nxt.text_content
+            value = value or ""
+            if _LABEL.match(_norm_label(clean_text(value))):
+                continue
+        parsed = _meta_value(key, value)
+        if parsed and key not in meta:
+            meta[key] = parsed
+            holders.append(node)
+    for node in tree.css("meta[name]"):
+        key = _META_TAGS.get((node.attributes.get("name") or "").lower())
+        content = node.attributes.get("content") or ""
+        if key and key not in meta:
+            parsed = _meta_value(key, content)
+            if parsed:
+                meta[key] = parsed
+    return meta, holders
+
+
+_CONTAINERS = {"td", "th", "li", "div", "p", "table", "tr", "tbody", "ul", "ol", "dl", "section", "article"}
+
+
+def _has_block_child(node) -> bool:
+    child = node.child
+    while child is not None:
+        if child.tag in _CONTAINERS:
+            return True
+        child = child.next
+    return False
+
+
+def _norm_label(text: str) -> str:
+    """Labels are printed spaced out (标　　题：, 索 引 号:)."""
+    m = re.match(r"^((?:[\u4e00-\u9fff][\s\u3000\xa0]*){2,5}[:：])", text)
+    if m:
+        return "".join(m.group(1).split()) + text[m.end():]
+    return text
+
+
+def _metadata_block(holders):
+    """The smallest element holding all metadata labels (the table or list)."""
+    if len(holders) < 2:
+        return None
+    chains = []
+    for h in holders:
+        chain = []
+        node = h
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        chains.append(chain)
+    first = chains[0]
+    others = [{n.mem_id for n in c} for c in chains[1:]]
+    for node in first:
+        if all(node.mem_id in ids for ids in others):
+            if node.tag in ("body", "html") or node.parent is None:
+                return None
+            return node
+    return None
+
+
+# --- the article ------------------------------------------------------------------------------
+
+def _article(root):
+    """The element holding most paragraph text (parent gets a paragraph's
+    length, grandparent half of it)."""
+    scores: dict[int, float] = {}
+    nodes: dict[int, object] = {}
+    for p in root.css("p, td, li, pre, h1, h2, h3, div, font, span"):
+        if p.tag in ("div", "td", "font", "span") and _has_block_child(p):
+            continue
+        text = p.text(separator="") or ""
+        n = len(_CJK.findall(text))
+        if n < 8:
+            continue
+        parent = p.parent
+        if parent is None:
+            continue
+        for node, share in ((parent, 1.0), (parent.parent, 0.5)):
+            if node is None or node.tag in ("html", None):
+                continue
+            if node.tag in ("tr", "tbody", "thead", "table"):
+                node = _up_out_of_table(node)
+                if node is None:
+                    continue
+            scores[node.mem_id] = scores.get(node.mem_id, 0) + n * share
+            nodes[node.mem_id] = node
+    if not scores:
+        return [root]
+    best = max(scores, key=scores.get)
+    node = nodes[best]
+    parent = node.parent
+    if parent is None or node.tag == "body":
+        return [node]
+    # siblings holding a good share of the text too (an article split into parts)
+    out = []
+    child = parent.child
+    while child is not None:
+        if child.mem_id == node.mem_id or scores.get(child.mem_id, 0) >= 0.2 * scores[best]:
+            out.append(child)
+        child = child.next
+    return out
+
+
+def _up_out_of_table(node):
+    while node is not None and node.tag in ("tr", "tbody", "thead", "tfoot", "table"):
+        node = node.parent
+    return node
+
+
+def read_html(data: bytes, name: str):
+    from selectolax.lexbor import LexborHTMLParser
+
+    from . import ReadResult
+
+    text = _strip_junk(decode_html(data, name))
+    if not text.strip():
+        raise InputError(name, "is empty")
+    tree = LexborHTMLParser(text)
+    meta, holders = _metadata(tree)
+    page_title = None
+    t = tree.css_first("title")
+    if t is not None:
+        page_title = clean_text(t.text() or "")
+    block = _metadata_block(holders)
+    label_text = sum(len(_CJK.findall(h.text(separator="") or "")) for h in holders)
+    if block is not None and len(_CJK.findall(block.text(separator="") or "")) <= 3 * label_text + 300:
+        block.decompose()
+    else:                       # labels spread over the page: take out just them and their values
+        for h in holders:
+            nxt = h.next
+            while nxt is not None and nxt.tag == "-text" and not (nxt.text_content or "").strip():
+                nxt = nxt.next
+            if nxt is not None and nxt.tag != "-text" and not _LABEL.match(_norm_label(clean_text(nxt.text() or ""))) \
+                    and not _has_block_child(nxt):
+                nxt.decompose()
+            h.decompose()
+    root = tree.body or tree.root
+    if root is None:
+        raise InputError(name, "is an HTML page without content")
+    for node in root.css("script, style, noscript, template, iframe, nav, svg, select, textarea, button"):
+        node.decompose()
+    parts = _article(root)
+    flow = _Flow()
+    if parts[0] is not root:
+        heading = _heading_before(root, parts[0])
+        if heading:
+            flow.add_lines([heading])
+    for part in parts:
+        if part.tag == "table":
+            flow.add_lines(_table(part, 0))
+        else:
+            flow.block()
+            _walk(part, flow)
+            flow.block()
+    lines = [ln for ln in flow.done() if not _CLUTTER_LINE.search(ln)]
+    lines = _with_head(lines, meta, page_title)
+    if not lines:
+        raise InputError(name, "is an HTML page without text")
+    meta = {k: v for k, v in meta.items() if v}
+    return ReadResult([Line(t, no, None) for no, t in enumerate(lines, start=1)], meta, "html")
+
+
+def _heading_before(root, article) -> Optional[str]:
+    """An <h1>/<h2> (or .title) outside the article that comes before it."""
+    order = {n.mem_id: k for k, n in enumerate(root.css("*"))}
+    pos = order.get(article.mem_id)
+    if pos is None:
+        return None
+    best = None
+    for h in root.css("h1, h2, h3, [class*=title], [id*=title]"):
+        k = order.get(h.mem_id)
+        if k is None or k >= pos or _is_clutter(h):
+            continue
+        text = clean_text(h.text(separator="") or "")
+        if 4 <= len(text) <= 120 and _CJK.search(text):
+            best = text
+    return best
+
+
+def _with_head(lines: list[str], meta: dict, page_title: Optional[str]) -> list[str]:
+    """Put the title and 发文字号 first when the article does not print them."""
+    head = [_norm(ln) for ln in lines[:12]]
+    joined = "".join(head)
+    out = list(lines)
+    title = meta.get("title")
+    number = meta.get("doc_number")
+    if title and _norm(title) not in joined and not any(h and h in _norm(title) and len(h) >= 6 for h in head[:3]):
+        out.insert(0, title)
+        head.insert(0, _norm(title))
+    if number:
+        plain = re.sub(r"[〔〕\[\]［］【】（）()]", "", _norm(number))
+        if not any(plain in re.sub(r"[〔〕\[\]［］【】（）()]", "", h) for h in head):
+            at = 1 if title else 0
+            for k, h in enumerate(head):
+                if title and h and _norm(title).endswith(h[-6:]):
+                    at = k + 1
+                    break
+            out.insert(at, number)
+    return out
