@@ -1,47 +1,19 @@
 """Deadlines: the gold measurement, phrases of our own (positive and negative),
 other years, and a property test."""
 import datetime
-import importlib.util
-import json
 import re
 import unicodedata
-from dataclasses import asdict
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongbao.extract.deadlines import find_deadlines
-from tests.conftest import SHARED
-
-GOLD = SHARED / "eval" / "gold" / "lvliang-gazette-2023-02.json"
-SCORER = SHARED / "eval" / "score.py"
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("gold_score", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
-def test_gold_deadlines_f1():
-    """Every gold task with a "deadlines" key (the empty ones too), scored as score.py does."""
-    score = _scorer()
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    tp = n_pred = n_gold = 0
-    tasks = [t for t in gold["tasks"] if "deadlines" in t and not t.get("ambiguous")]
-    assert len(tasks) > 200
-    for task in tasks:
-        pred = [asdict(d) for d in find_deadlines(task["content"], 2023)]
-        p = set(score.list_slots("deadlines", pred))
-        g = set(score.list_slots("deadlines", task["deadlines"]))
-        tp += len(p & g)
-        n_pred += len(p)
-        n_gold += len(g)
-    precision, recall, f1 = score.prf(tp, n_pred, n_gold)
-    assert n_gold >= 15
-    assert f1 >= 0.95, (precision, recall, tp, n_pred, n_gold)
+
 
 
 def dl(text, year=2023):

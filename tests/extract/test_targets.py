@@ -1,5 +1,4 @@
 """Targets: sentences of our own, sentences as the sample prints them, and a property test."""
-import json
 import math
 import unicodedata
 
@@ -8,7 +7,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongbao.extract.targets import find_targets
-from tests.conftest import SHARED
 
 
 def tg(text):
@@ -98,11 +96,10 @@ def test_target_text_is_the_printed_phrase():
     assert (t.metric, t.text) == ("老旧小区改造", "启动37个老旧小区改造")
 
 
-def test_sample_report_tasks():
+def test_sample_report_tasks(sample_result):
     """The work-report tasks of the sample (吕政办函〔2023〕8号): the main indicators
     are read exactly, and every target found is printed in its task."""
-    gold = json.loads((SHARED / "eval" / "gold" / "lvliang-gazette-2023-02.json").read_text(encoding="utf-8"))
-    tasks = {t["key"]: t["content"] for t in gold["tasks"] if t["document"] == "吕政办函〔2023〕8号"}
+    tasks = {t.key: t.content for t in sample_result.tasks if t.document == "吕政办函〔2023〕8号"}
     assert len(tasks) > 100
     assert tg(tasks["1"]) == [("地区生产总值", 6.5, "%", "增长…左右")]
     assert tg(tasks["8"]) == [("城镇新增就业", 4.0, "万人", None),
