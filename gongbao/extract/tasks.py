@@ -23,7 +23,7 @@ from typing import Optional
 from . import patterns as P
 from .lines import Line
 from .reflow import full_width, is_full, join, width
-from .units import read_roles
+from .units import read_roles, split_top
 
 UNIT_COLUMN = re.compile(r"(责任单位|牵头单位|责任部门|牵头部门|配合单位|承办单位|主责单位)")
 ROLE_LABEL = re.compile(
@@ -48,7 +48,12 @@ class RawTask:
     content_lines: list[Line] = field(default_factory=list)
 
 
+_ROLE_WORDS = re.compile(r"负责|牵头|配合|落实|责任单位|责任部门")
+
+
 def parse_tasks(lines: list[Line], body_text: str = "") -> list[RawTask]:
+    if not any(_ROLE_WORDS.search(ln.text) for ln in lines):
+        return []          # no unit is given a role anywhere: no task
     tasks = parse_table(lines)
     if tasks:
         return tasks
@@ -127,10 +132,11 @@ def _items(lines: list[Line]) -> list[list[Line]]:
 
 
 def _starts_with_unit(text: str) -> bool:
-    roles = read_roles(text)
-    if not roles or text[:1] in "的和及与等、，":
+    """Does `text` open with a unit name (the first list item reads as a body)?"""
+    if not text or text[0] in "的和及与等、，":
         return False
-    return text.lstrip("（(").startswith(roles[0][0][:2])
+    first = split_top(text, "、，,；;。")
+    return bool(first) and bool(read_roles(first[0]))
 
 
 def _ends_paragraph(ln: Line, measure: float) -> bool:
