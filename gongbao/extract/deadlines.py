@@ -128,13 +128,21 @@ def normalize(text: str) -> tuple[str, tuple[int, ...]]:
         return "".join(text[i] for i in where), where
     out, where = [], []
     for i, ch in enumerate(text):
-        if ch.isspace():
+        if ch.isascii():
+            if not ch.isspace():
+                out.append(ch)
+                where.append(i)
             continue
-        for c in unicodedata.normalize("NFKC", ch):
+        for c in _nfkc_char(ch):
             if not c.isspace():
                 out.append(c)
                 where.append(i)
     return "".join(out), tuple(where)
+
+
+@lru_cache(maxsize=None)
+def _nfkc_char(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch)
 
 
 def _month_end(year: int, month: int) -> int:

@@ -25,7 +25,10 @@ class Line:
 
 def clean_text(raw: str) -> str:
     """One line's text with white space normalised (idempotent)."""
-    return _SPACES.sub(" ", raw).strip()
+    text = " ".join(raw.split())          # every Unicode space, full-width included
+    if "\u200b" in text or "\ufeff" in text:
+        text = _SPACES.sub(" ", text).strip()
+    return text
 
 
 def to_lines(text: str, first_page: Optional[int] = None) -> list[Line]:

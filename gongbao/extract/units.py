@@ -31,8 +31,15 @@ _SHARED_END = re.compile(rf"^(?P<place>.+?)(?:等)?(?P<suffix>{'|'.join(SHARED)}
 _TRAILING_DENG = re.compile(r"(等部门|等单位|等)$")
 
 
+@lru_cache(maxsize=64)
+def _sep_pattern(seps: str) -> re.Pattern:
+    return re.compile("[" + re.escape(seps) + "]")
+
+
 def split_top(text: str, seps: str) -> list[str]:
     """Split on any of `seps` outside brackets and quotes."""
+    if not any(ch in text for ch in _OPEN):
+        return [p.strip() for p in _sep_pattern(seps).split(text) if p.strip()]
     parts, depth, cur = [], 0, []
     for ch in text:
         if ch in _OPEN:
