@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .errors import InputError
+
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "lvliang-gazette-2023-02.txt"
 
 
 def _extract(args) -> int:
@@ -47,6 +50,29 @@ def _batch(args) -> int:
     from .batch import run
 
     return run(args) or 0
+
+
+def _remind(args) -> int:
+    import datetime
+
+    from .web.supervision import remind
+
+    today = datetime.date.fromisoformat(args.date) if args.date else None
+    done = remind(today, email=not args.no_email, base_url=args.base_url)
+    print(f"reminders: {done.get('created', 0)} created, {done.get('emailed', 0)} e-mailed")
+    return 0
+
+
+def _demo(args) -> int:
+    from .web.supervision import demo
+    from .web.supervision.services.demo import DemoRefused
+
+    try:
+        print(demo(args.file, force=args.force, password=args.password))
+    except DemoRefused as exc:
+        print(f"gongbao: demo: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _manage(command: str):
@@ -84,11 +110,17 @@ def build_parser() -> argparse.ArgumentParser:
         add_arguments(p)
     p.set_defaults(run=_batch)
 
-    for command, text in (("remind", "send the supervision reminders that are due (run it from cron)"),
-                          ("demo", "set up a ready-to-try supervision loop on the sample gazette")):
-        p = sub.add_parser(command, help=text)
-        p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-        p.set_defaults(run=_manage(command))
+    p = sub.add_parser("remind", help="send the supervision reminders that are due (run it from cron)")
+    p.add_argument("--date", help="act as if today were DATE (YYYY-MM-DD)")
+    p.add_argument("--no-email", action="store_true", help="in-app notifications only")
+    p.add_argument("--base-url", default="", help="site address used in e-mailed links")
+    p.set_defaults(run=_remind)
+
+    p = sub.add_parser("demo", help="set up a ready-to-try supervision loop on the sample gazette")
+    p.add_argument("file", nargs="?", default=str(SAMPLE), help="gazette to open for supervision (default: the sample)")
+    p.add_argument("--password", help="one password for every demo account (default: random, printed)")
+    p.add_argument("--force", action="store_true", help="also under production settings (DEBUG off)")
+    p.set_defaults(run=_demo)
 
     p = sub.add_parser("manage", help="run a Django management command of the web application")
     p.add_argument("rest", nargs=argparse.REMAINDER)

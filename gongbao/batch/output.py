@@ -1,0 +1,212 @@
+"""The output directory of a batch run, written so that a run killed at any
+instant can be resumed without duplicates or losses.
+
+    records.part-NNNNN.jsonl   one JSON object per extracted file (path, sha256,
+                               extractor_version, counts, extraction)
+    failures.jsonl             one JSON object per failed file (path, sha256,
+                               error, extractor_version, part)
+    done.jsonl                 the manifest: one line per committed partition,
+                               listing every file it settled (path, sha256, status)
+
+A partition is committed in this order:
+
+1. its records file is written to a temporary name, fsync'ed and renamed
+   (then the directory is fsync'ed): it exists whole or not at all;
+2. its failures are appended to failures.jsonl, each tagged with the
+   partition number, and fsync'ed;
+3. one line naming the partition and all of its files is appended to
+   done.jsonl and fsync'ed.
+
+The manifest line is the commit point. On `--resume`, a torn last manifest line
+is cut off, records files and failure lines of partitions the manifest does not
+name (a crash between the steps) are removed, and temporary files are deleted;
+the files of uncommitted partitions are then simply extracted again.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Optional, Union
+
+from ..errors import InputError
+
+MANIFEST = "done.jsonl"
+FAILURES = "failures.jsonl"
+PART_RE = re.compile(r"^records\.part-(\d{5,})\.jsonl$")
+TMP_SUFFIX = ".tmp"
+
+
+def part_name(n: int) -> str:
+    return f"records.part-{n:05d}.jsonl"
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _append(path: Path, text: str) -> None:
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def atomic_write(path: Path, data: Union[bytes, str]) -> None:
+    tmp = path.with_name(path.name + TMP_SUFFIX)
+    with open(tmp, "wb") as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+class OutDir:
+    """The state of one output directory: what is done, and how to commit more."""
+
+    def __init__(self, path, resume: bool = False):
+        self.path = Path(path)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(self.path, f"cannot be created ({exc.strerror or exc})") from None
+        if not self.path.is_dir():
+            raise InputError(self.path, "is not a directory")
+        self.manifest = self.path / MANIFEST
+        self.failures = self.path / FAILURES
+        # path -> sha256 ("" when the file could not be read) of every file that
+        # earlier runs settled (what this run commits is not added: memory stays flat)
+        self.done: dict[str, str] = {}
+        self.done_failed = 0
+        self.versions: set[str] = set()      # extractor versions of the committed partitions
+        self.committed: set[int] = set()
+        self.next_part = 0
+        has_state = self.manifest.exists() or any(self.path.glob("records.part-*"))
+        if has_state and not resume:
+            raise InputError(self.path, "holds the output of an earlier run; pass --resume to continue it, "
+                                        "or choose another --out")
+        if has_state:
+            self._load()
+            self._repair()
+
+    # -- resume -------------------------------------------------------------
+
+    def _load(self) -> None:
+        if not self.manifest.exists():
+            return
+        data = self.manifest.read_bytes()
+        good = 0
+        for raw in data.splitlines(keepends=True):
+            if not raw.endswith(b"\n"):
+                break                       # torn last line: that partition never committed
+            try:
+                entry = json.loads(raw)
+                part = int(entry["part"])
+                files = entry["files"]
+            except (ValueError, KeyError, TypeError):
+                break
+            self.committed.add(part)
+            if entry.get("extractor_version"):
+                self.versions.add(entry["extractor_version"])
+            for path, sha, status in files:
+                self.done[path] = sha or ""
+                if status == "failed":
+                    self.done_failed += 1
+            good += len(raw)
+        if good < len(data):
+            with open(self.manifest, "r+b") as fh:
+                fh.truncate(good)
+                fh.flush()
+                os.fsync(fh.fileno())
+        self.next_part = max(self.committed) + 1 if self.committed else 0
+
+    def _repair(self) -> None:
+        for entry in self.path.iterdir():
+            if entry.name.endswith(TMP_SUFFIX):
+                entry.unlink()
+                continue
+            m = PART_RE.match(entry.name)
+            if m and int(m.group(1)) not in self.committed:
+                entry.unlink()
+                self.next_part = max(self.next_part, int(m.group(1)) + 1)
+        if self.failures.exists():
+            kept, seen, changed = [], set(), False
+            with open(self.failures, encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    try:
+                        item = json.loads(line)
+                        key = (item["path"], item.get("sha256"), item["part"])
+                        keep = line.endswith("\n") and item["part"] in self.committed and key not in seen
+                    except (ValueError, KeyError, TypeError):
+                        keep = False
+                    if keep:
+                        seen.add(key)
+                        kept.append(line)
+                    else:
+                        changed = True
+            if changed:
+                atomic_write(self.failures, "".join(kept))
+
+    # -- writing ------------------------------------------------------------
+
+    def commit(self, lines: list[bytes], failures: list[dict], settled: list[tuple[str, Optional[str], str]],
+               version: Optional[str] = None) -> Optional[str]:
+        """Commit one partition: `lines` are the records' JSON lines (UTF-8), `failures`
+        the failure objects, `settled` every (path, sha256, status) it covers.
+        Returns the records file's name (None when it has no records)."""
+        if not settled:
+            return None
+        n = self.next_part
+        name = part_name(n) if lines else None
+        if lines:
+            atomic_write(self.path / name, b"\n".join(lines) + b"\n")
+        if failures:
+            _append(self.failures, "".join(
+                json.dumps({**f, "part": n}, ensure_ascii=False, separators=(",", ":")) + "\n" for f in failures))
+        entry = {"part": n, "records": name, "extractor_version": version, "files": [list(s) for s in settled]}
+        _append(self.manifest, json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.committed.add(n)
+        self.next_part = n + 1
+        return name
+
+    def write_summary(self, summary: dict) -> None:
+        atomic_write(self.path / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
+
+
+def read_records(out_dir) -> list[dict]:
+    """Every record set of an output directory (committed partitions only)."""
+    out = Path(out_dir)
+    committed = set()
+    manifest = out / MANIFEST
+    if manifest.exists():
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                break
+            if entry.get("records"):
+                committed.add(entry["records"])
+    result = []
+    for name in sorted(committed):
+        with open(out / name, encoding="utf-8") as fh:
+            result.extend(json.loads(line) for line in fh if line.strip())
+    return result
+
+
+def read_failures(out_dir) -> list[dict]:
+    path = Path(out_dir) / FAILURES
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

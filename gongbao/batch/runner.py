@@ -1,0 +1,467 @@
+"""A batch run: every file of a corpus extracted on Dask distributed workers,
+results written by the client in committed partitions (see output.py).
+
+Files are grouped into chunks (a task each, so the per-task overhead of the
+scheduler is spread over several files) and submitted through a bounded
+window: at most a few tasks per worker thread are in flight, whatever the size
+of the corpus, so client, scheduler and worker memory stay flat.
+
+Failures: a file that fails is an outcome of its chunk (see work.py). A worker
+that dies takes its tasks with it; the scheduler reschedules them on the other
+workers (and LocalCluster's nanny restarts the worker). A chunk whose tasks
+keep killing workers (`KilledWorker`) is split into single files, so only the
+file that kills is recorded as failed.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+import time
+import uuid
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Union
+
+from ..errors import InputError
+from .corpus import InputFile, list_inputs
+from .output import OutDir
+from .progress import Progress
+from .work import (DEFAULT_EXTRACTOR, FAILED, OK, UNCHANGED, Outcome, extract_chunk, extractor_version, resolve,
+                   warm_up)
+
+DEFAULT_OUT = "gongbao-batch"
+
+# A store receives the record sets of one partition (dicts as written to the
+# records file) before the partition is committed; a crash in between delivers
+# them again on --resume, so a store must be idempotent on (path, sha256).
+Store = Callable[[list[dict]], None]
+
+
+class BatchError(Exception):
+    """The run cannot go on (not one file's problem): the cluster, the extractor, the store."""
+
+
+@dataclass
+class BatchSummary:
+    out_dir: str
+    files: int = 0              # files in the corpus
+    extracted: int = 0          # files extracted by this run
+    failed: int = 0             # files that failed in this run
+    skipped: int = 0            # files already done (resume), content unchanged
+    records: int = 0            # records extracted by this run
+    partitions: int = 0         # partitions committed by this run
+    seconds: float = 0.0        # from the first task submitted to the last commit
+    startup_seconds: float = 0.0  # listing the corpus, starting or reaching the cluster
+    workers: int = 0            # worker threads
+    interrupted: bool = False
+    complete: bool = False      # every file of the corpus is done (this run or before)
+    dashboard: Optional[str] = None
+    extractor_version: str = ""
+
+    @property
+    def files_per_second(self) -> float:
+        return (self.extracted + self.failed) / self.seconds if self.seconds else 0.0
+
+    @property
+    def records_per_second(self) -> float:
+        return self.records / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["files_per_second"] = round(self.files_per_second, 2)
+        out["records_per_second"] = round(self.records_per_second, 2)
+        out["seconds"] = round(self.seconds, 3)
+        out["startup_seconds"] = round(self.startup_seconds, 3)
+        return out
+
+    def line(self) -> str:
+        state = "interrupted" if self.interrupted else ("complete" if self.complete else "incomplete")
+        return (f"gongbao batch: {state}: {self.extracted:,} files extracted, {self.failed:,} failed, "
+                f"{self.skipped:,} already done; {self.records:,} records in {self.seconds:.1f} s "
+                f"({self.files_per_second:,.1f} files/s, {self.records_per_second:,.0f} records/s) "
+                f"on {self.workers} workers → {self.out_dir}")
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def _has_bokeh() -> bool:
+    """Runs on the scheduler: its dashboard pages need bokeh (without it the
+    HTTP server only answers /health and /metrics)."""
+    import importlib.util
+    return importlib.util.find_spec("bokeh") is not None
+
+
+@contextmanager
+def connect(scheduler=None, workers: Optional[int] = None) -> Iterator:
+    """A dask.distributed Client: to `scheduler` (an address such as
+    tcp://host:8786, a Client or a cluster object) when given, else to a new
+    LocalCluster of `workers` processes with one thread each."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        if isinstance(scheduler, Client):
+            yield scheduler
+            return
+        try:
+            client = Client(scheduler, timeout="15s", set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BatchError(f"cannot reach the Dask scheduler {scheduler} ({exc})") from None
+        try:
+            try:
+                client.wait_for_workers(workers or 1, timeout=120)
+            except TimeoutError:
+                raise BatchError(f"the Dask scheduler {scheduler} has fewer than {workers or 1} "
+                                 f"workers after waiting 120 s") from None
+            yield client
+        finally:
+            client.close()
+        return
+    n = workers or default_workers()
+    import dask
+    # Housekeeping that a batch of CPU-bound tasks does not need at Dask's
+    # interactive defaults: with them an idle 2-worker cluster costs 3.6 % of
+    # a core in the client process and 1.6 % in each worker, tuned 1.0 % and
+    # 0.4 %. The event-loop tick only detects a blocked loop (20 ms → 200 ms);
+    # the memory monitor still restarts a worker that runs away (100 ms → 1 s).
+    settings = {
+        "distributed.admin.tick.interval": "200ms",
+        "distributed.admin.system-monitor.interval": "2s",
+        "distributed.worker.memory.monitor-interval": "1s",
+        # Dask sets MALLOC_TRIM_THRESHOLD_=65536 in workers (good for numpy
+        # arrays); any fixed value turns off glibc's dynamic thresholds, and
+        # extraction, which allocates and frees many mid-sized strings, then
+        # takes 75 times the page faults and 3-5 % more CPU. Leave it unset.
+        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    }
+    if not _has_bokeh():
+        # the statistical profiler samples every thread's stack every 10 ms
+        # with the GIL held; its only reader is the dashboard
+        settings["distributed.worker.profile.enabled"] = False
+    with dask.config.set(settings):
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=logging.ERROR,
+                               preload=["gongbao.batch.workerinit"])
+    client = Client(cluster, set_as_default=False)
+    try:
+        yield client
+    finally:
+        try:
+            client.close()
+        finally:
+            cluster.close()
+
+
+def _threads(client) -> int:
+    info = client.scheduler_info(n_workers=-1) if _accepts_n_workers(client) else client.scheduler_info()
+    return sum(w.get("nthreads", 1) for w in info.get("workers", {}).values()) or 1
+
+
+def _accepts_n_workers(client) -> bool:
+    import inspect
+    try:
+        return "n_workers" in inspect.signature(client.scheduler_info).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _dashboard(client) -> Optional[str]:
+    try:
+        services = client.scheduler_info().get("services", {})
+        if services.get("dashboard") and client.run_on_scheduler(_has_bokeh):
+            return client.dashboard_link
+    except Exception:  # noqa: BLE001 - the link is a nicety
+        pass
+    return None
+
+
+def chunks(files: list[InputFile], done: dict[str, str], chunk_files: int,
+           chunk_bytes: int) -> Iterator[list[tuple[str, Optional[str]]]]:
+    """Group files into tasks of about `chunk_files` files and `chunk_bytes`
+    bytes of work. A file done before (resume) is only hashed unless it has
+    changed: it weighs a sixteenth of a file to extract."""
+    chunk: list[tuple[str, Optional[str]]] = []
+    count = weight = 0
+    for f in files:
+        known = done.get(f.path)
+        chunk.append((f.path, known))
+        if known is None:
+            count += 16
+            weight += 4096 + f.size
+        else:
+            count += 1
+            weight += (4096 + f.size) // 16
+        if count >= 16 * chunk_files or weight >= chunk_bytes:
+            yield chunk
+            chunk, count, weight = [], 0, 0
+    if chunk:
+        yield chunk
+
+
+def _default_store(database_url: Optional[str]) -> Optional[Store]:
+    if not database_url:
+        return None
+    from .store import database_store
+    return database_store(database_url)
+
+
+def run_batch(inputs, out_dir=None, scheduler=None, workers: Optional[int] = None, resume: bool = False,
+              database_url: Optional[str] = None, progress: bool = True, *,
+              store: Optional[Store] = None,
+              extractor: Union[str, Callable] = DEFAULT_EXTRACTOR,
+              chunk_files: int = 64, chunk_bytes: int = 2 << 20,
+              partition_files: int = 1000, partition_bytes: int = 64 << 20,
+              flush_seconds: float = 30.0, retries: int = 2,
+              stop_after_partitions: Optional[int] = None,
+              stream=None) -> BatchSummary:
+    """Extract every file of `inputs` (a directory walked recursively, a list
+    file with one path per line, or an iterable of paths) on Dask workers and
+    write the record sets under `out_dir` (see output.py for the layout).
+
+    scheduler   address of an existing Dask scheduler (tcp://host:8786), a
+                Client or a cluster; None starts a LocalCluster of `workers`
+                processes with one thread each (default: one per core)
+    resume      continue the run whose output is in out_dir: files done with
+                the same content (sha256) are not extracted again
+    store       a callable given each partition's record sets before it is
+                committed (the PostgreSQL hook; `database_url` builds the
+                default one, see store.py)
+    extractor   "module:function" or a callable path -> Extraction, run on the
+                workers (default: gongbao.extract.pipeline.extract_path)
+    stop_after_partitions  stop (as if interrupted) once this many partitions
+                are committed: tests and trial runs
+    Raises InputError for a bad corpus or output directory, BatchError when
+    the run cannot go on; a KeyboardInterrupt ends the run cleanly (what is
+    done is committed) and is reported as `interrupted`.
+    """
+    t_start = time.perf_counter()
+    out_path = Path(out_dir if out_dir is not None else DEFAULT_OUT)
+    files = list_inputs(inputs, exclude=[out_path])
+    if not files:
+        raise InputError(inputs if isinstance(inputs, (str, os.PathLike)) else "<inputs>", "holds no files to extract")
+    store = store or _default_store(database_url)
+    out = OutDir(out_path, resume=resume)
+    resolve(extractor)                       # fail here, not on every worker, if it cannot be imported
+    summary = BatchSummary(out_dir=str(out_path), files=len(files), extractor_version=extractor_version())
+    known = out.done                         # what earlier runs settled: path -> sha256
+    todo = sum(1 for f in files if f.path not in known)
+    report = Progress(todo, enabled=progress, stream=stream)
+
+    from distributed import as_completed
+    from distributed.scheduler import KilledWorker
+
+    try:
+        with connect(scheduler, workers) as client:
+            summary.workers = _threads(client)
+            summary.dashboard = _dashboard(client)
+            versions = client.run(warm_up, extractor)
+            other = {w: v for w, v in versions.items() if v != summary.extractor_version}
+            if other:
+                raise BatchError(f"workers run another gongbao version than this client "
+                                 f"({summary.extractor_version}): "
+                                 + ", ".join(f"{w} has {v}" for w, v in sorted(other.items())))
+            report.say(f"gongbao batch: Dask dashboard at {summary.dashboard}" if summary.dashboard else
+                       "gongbao batch: no Dask dashboard (install bokeh where the scheduler runs to get one)")
+            older = sorted(out.versions - {summary.extractor_version})
+            if older:
+                report.say(f"gongbao batch: warning: files done earlier were extracted by gongbao "
+                           f"{', '.join(older)}, not {summary.extractor_version}; they are not redone "
+                           f"(use another --out to extract everything again)")
+            report.say(f"gongbao batch: {len(files):,} files, {len(files) - todo:,} already done, "
+                       f"{summary.workers} workers → {out_path}")
+            summary.startup_seconds = time.perf_counter() - t_start
+            t0 = time.perf_counter()
+            report.start()
+            committer = Committer(out, store, summary.extractor_version)
+            try:
+                _loop(client, files, known, extractor, summary, report, committer, as_completed, KilledWorker,
+                      chunk_files=chunk_files, chunk_bytes=chunk_bytes, partition_files=partition_files,
+                      partition_bytes=partition_bytes, flush_seconds=flush_seconds, retries=retries,
+                      stop_after_partitions=stop_after_partitions)
+            finally:
+                committer.close()
+                summary.seconds = time.perf_counter() - t0
+            if committer.error is not None:
+                raise committer.error
+    finally:
+        report.close()
+
+    # every file of the corpus has its outcome: unchanged since an earlier run, or settled now
+    summary.complete = (not summary.interrupted
+                        and summary.skipped + summary.extracted + summary.failed == len(files))
+    try:
+        out.write_summary(summary.to_dict())
+    except OSError:
+        pass
+    return summary
+
+
+class Committer:
+    """Commits partitions in order, in a thread of its own, so that writing
+    and fsync'ing a partition (and storing it) never leaves the workers
+    without tasks. After a failure nothing more is committed; the error is
+    kept for the client loop to raise."""
+
+    def __init__(self, out: OutDir, store: Optional[Store], version: str, depth: int = 2):
+        import queue
+        self.out = out
+        self.version = version
+        self.store = store
+        self.error: Optional[BaseException] = None
+        self.queue: "queue.Queue" = queue.Queue(maxsize=depth)
+        self.thread = threading.Thread(target=self._run, name="gongbao-batch-commit", daemon=True)
+        self.thread.start()
+
+    def put(self, lines: list[str], failures: list[dict], settled: list) -> None:
+        self.queue.put((lines, failures, settled))
+
+    def _run(self) -> None:
+        while True:
+            item = self.queue.get()
+            if item is None:
+                return
+            if self.error is not None:
+                continue                       # after a failure: drop, --resume redoes them
+            lines, failures, settled = item
+            try:
+                if self.store is not None and lines:
+                    try:
+                        self.store([json.loads(line) for line in lines])
+                    except Exception as exc:  # noqa: BLE001
+                        raise BatchError(f"the store failed ({type(exc).__name__}: {exc}); the partition was "
+                                         f"not committed, --resume redoes it") from exc
+                self.out.commit(lines, failures, settled, self.version)
+            except BaseException as exc:  # noqa: BLE001 - kept and raised by the client loop
+                self.error = exc if isinstance(exc, BatchError) else BatchError(
+                    f"cannot write to {self.out.path} ({type(exc).__name__}: {exc})")
+
+    def close(self) -> None:
+        """Wait until every partition put is committed (or dropped)."""
+        self.queue.put(None)
+        while self.thread.is_alive():
+            self.thread.join(timeout=0.2)
+
+
+def _loop(client, files, known, extractor, summary, report, committer, as_completed, KilledWorker, *,
+          chunk_files, chunk_bytes, partition_files, partition_bytes, flush_seconds, retries,
+          stop_after_partitions) -> None:
+    # enough tasks in flight to keep every worker thread busy while results
+    # travel and the client takes them; few enough that memory stays flat
+    window = 2 * summary.workers + 2
+    token = uuid.uuid4().hex[:8]
+    source = chunks(files, known, chunk_files, chunk_bytes)
+    retry_singles: deque = deque()
+    inflight: dict = {}
+    # results are gathered in the background as tasks finish, not one round trip at a time
+    ac = as_completed(loop=client.loop, with_results=True, raise_errors=False)
+    counter = 0
+    buf_lines: list[tuple[str, str]] = []
+    buf_failures: list[dict] = []
+    buf_settled: list[tuple[str, Optional[str], str]] = []
+    buf_bytes = 0
+    last_flush = time.perf_counter()
+
+    def submit_next() -> bool:
+        nonlocal counter
+        chunk = retry_singles.popleft() if retry_singles else next(source, None)
+        if chunk is None:
+            return False
+        counter += 1
+        fut = client.submit(extract_chunk, chunk, extractor, key=f"gongbao-chunk-{token}-{counter}",
+                            retries=retries, pure=False)
+        inflight[fut.key] = (fut, chunk)
+        ac.add(fut)
+        return True
+
+    def flush() -> None:
+        nonlocal buf_lines, buf_failures, buf_settled, buf_bytes, last_flush
+        if buf_settled:
+            buf_lines.sort()
+            buf_settled.sort(key=lambda s: s[0])
+            committer.put([line for _, line in buf_lines], buf_failures, buf_settled)
+            summary.partitions += 1
+        buf_lines, buf_failures, buf_settled, buf_bytes = [], [], [], 0
+        last_flush = time.perf_counter()
+
+    def take(outcomes: list[Outcome]) -> None:
+        nonlocal buf_bytes
+        files_n = records_n = 0
+        for o in outcomes:
+            if o.status == UNCHANGED:
+                summary.skipped += 1
+                continue
+            if o.path in known:
+                report.grow()              # done before, but its content changed
+            if o.status == OK:
+                buf_lines.append((o.path, o.payload))
+                buf_bytes += len(o.payload)
+                summary.extracted += 1
+                summary.records += o.records
+                records_n += o.records
+            else:
+                buf_failures.append({"path": o.path, "sha256": o.sha256, "error": o.payload,
+                                     "extractor_version": o.version})
+                summary.failed += 1
+            buf_settled.append((o.path, o.sha256, o.status))
+            files_n += 1
+        report.update(files_n, records_n)
+
+    try:
+        for _ in range(window):
+            if not submit_next():
+                break
+        for fut, result in ac:
+            _, chunk = inflight.pop(fut.key)
+            status = fut.status
+            fut.release()
+            if status == "finished":
+                outcomes = result
+            elif status == "error" and isinstance(result[1], KilledWorker):
+                if len(chunk) > 1:         # find the file that kills: one task per file
+                    retry_singles.extend([item] for item in chunk)
+                    outcomes = []
+                else:
+                    path = chunk[0][0]
+                    outcomes = [Outcome(path, _sha_or_none(path), FAILED, 0,
+                                        f"{path}: a worker died extracting this file, again and again "
+                                        f"(crash or out of memory)", summary.extractor_version)]
+            else:                          # the task itself failed after its retries, or was cancelled
+                exc = result[1] if isinstance(result, tuple) else result
+                raise BatchError(f"a task failed after {retries} retries ({type(exc).__name__}: {exc})")
+            take(outcomes)
+            if committer.error is not None:
+                return
+            if (len(buf_settled) >= partition_files or buf_bytes >= partition_bytes
+                    or time.perf_counter() - last_flush >= flush_seconds):
+                flush()
+                if stop_after_partitions is not None and summary.partitions >= stop_after_partitions:
+                    summary.interrupted = True
+                    return
+            while len(inflight) < window and submit_next():
+                pass
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        if inflight:
+            try:
+                client.cancel([f for f, _ in inflight.values()])
+            except Exception:  # noqa: BLE001 - the cluster closes next anyway
+                pass
+            inflight.clear()
+        flush()
+
+
+def _sha_or_none(path: str) -> Optional[str]:
+    from .work import sha256_file
+    try:
+        return sha256_file(path)
+    except OSError:
+        return None

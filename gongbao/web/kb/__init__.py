@@ -1,0 +1,1 @@
+"""The knowledge-base app: models of every record family, pages, commands."""

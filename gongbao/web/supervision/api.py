@@ -1,0 +1,288 @@
+"""JSON API of the supervision loop at /supervision/api/ (django-ninja; session
+login, CSRF token in X-CSRFToken for writes; schema at /supervision/api/openapi.json).
+The same permission rules as the pages: a record the user may not see is 404."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Optional
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Schema
+
+try:
+    from ninja import Status
+except ImportError:                       # django-ninja < 1.6: a (status, body) tuple
+    def Status(code, body):  # noqa: N802
+        return code, body
+from ninja.renderers import BaseRenderer
+from ninja.responses import NinjaJSONEncoder
+from ninja.security import django_auth
+
+from . import models as m
+from .services import access, progress, workflow
+
+
+class _JSON(BaseRenderer):
+    media_type = "application/json"
+
+    def render(self, request, data, *, response_status):
+        return json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False)
+
+
+api = NinjaAPI(renderer=_JSON(), title="gongbao 督查督办 API", version="1", urls_namespace="supervision-api",
+               auth=django_auth, docs_url=None)
+
+
+class Problem(Schema):
+    detail: str
+    errors: dict = {}
+
+
+@api.exception_handler(workflow.WorkflowError)
+def _refused(request, exc: workflow.WorkflowError):
+    return api.create_response(request, {"detail": str(exc), "errors": exc.errors}, status=422)
+
+
+@api.exception_handler(PermissionError)
+def _forbidden(request, exc):
+    return api.create_response(request, {"detail": str(exc) or "forbidden"}, status=403)
+
+
+class ListOut(Schema):
+    id: int
+    name: str
+    year: int
+    document_ref: str
+    start_date: dt.date
+    end_date: dt.date
+    due_day: int
+    published: bool
+    closed: bool
+
+
+class GoalOut(Schema):
+    id: int
+    metric: str
+    value: float
+    unit: str
+    comparator: str
+    current: Optional[float] = None
+
+
+class MilestoneOut(Schema):
+    id: int
+    date: dt.date
+    share: Optional[float] = None
+    text: str
+
+
+class AssignmentOut(Schema):
+    id: int
+    task_list_id: int
+    task_key: str
+    content: str
+    unit_id: int
+    unit: str
+    role: str
+    primary: bool
+    done: bool
+    status: str
+    status_label: str
+    reason: str
+    expected: float
+    actual: float
+    deadline: dt.date
+    latest_report_date: Optional[dt.date] = None
+    url: str
+
+
+class AssignmentDetail(AssignmentOut):
+    goals: list[GoalOut]
+    milestones: list[MilestoneOut]
+
+
+class ValueOut(Schema):
+    goal_id: int
+    metric: str
+    value: float
+
+
+class ReviewOut(Schema):
+    action: str
+    comment: str
+    at: dt.datetime
+
+
+class ReportOut(Schema):
+    id: int
+    assignment_id: int
+    unit: str
+    report_date: dt.date
+    period: str
+    entered_at: dt.datetime
+    submitted_at: Optional[dt.datetime] = None
+    text: str
+    percent: float
+    proposed_status: str
+    state: str
+    contribution: bool
+    values: list[ValueOut]
+    evidence: list[dict]
+    reviews: list[ReviewOut]
+
+
+class ReportIn(Schema):
+    report_date: dt.date
+    text: str
+    percent: float
+    proposed_status: str = "ongoing"
+    values: dict[str, float] = {}
+    folded: list[int] = []
+    submit: bool = False
+
+
+class ReviewIn(Schema):
+    action: str
+    comment: str = ""
+    close: bool = False
+
+
+def _assignment_out(snap) -> dict:
+    a = snap.assignment
+    return {"id": a.pk, "task_list_id": a.task_list_id, "task_key": a.list_task.key, "content": a.list_task.content,
+            "unit_id": a.unit_id, "unit": a.unit.name, "role": a.role, "primary": a.primary, "done": a.done,
+            "status": snap.status.code, "status_label": snap.status.label, "reason": snap.status.reason,
+            "expected": snap.status.expected, "actual": snap.status.actual,
+            "deadline": progress.schedule_for(a.list_task, a.task_list).deadline,
+            "latest_report_date": snap.latest.report_date if snap.latest else None, "url": a.get_absolute_url()}
+
+
+def _report_out(user, r: m.ProgressReport) -> dict:
+    return {"id": r.pk, "assignment_id": r.assignment_id, "unit": r.assignment.unit.name,
+            "report_date": r.report_date, "period": r.period, "entered_at": r.entered_at,
+            "submitted_at": r.submitted_at, "text": r.text, "percent": r.percent,
+            "proposed_status": r.proposed_status, "state": r.state, "contribution": not r.assignment.primary,
+            "values": [{"goal_id": v.goal_id, "metric": v.goal.metric, "value": v.value}
+                       for v in r.values.select_related("goal")],
+            "evidence": [{"id": ev.pk, "name": ev.name, "size": ev.size, "content_type": ev.content_type,
+                          "url": ev.get_absolute_url()}
+                         for ev in r.evidence.all() if access.can_view_evidence(user, ev)],
+            "reviews": [{"action": x.action, "comment": x.comment, "at": x.at} for x in r.reviews.all()]}
+
+
+def _list(request, pk) -> m.TaskList:
+    tl = get_object_or_404(m.TaskList, pk=pk)
+    if not access.can_view_list(request.user, tl):
+        raise Http404
+    return tl
+
+
+def _assignment(request, pk) -> m.Assignment:
+    a = get_object_or_404(m.Assignment.objects.select_related("task_list", "list_task", "unit"), pk=pk)
+    if not access.can_view_assignment(request.user, a):
+        raise Http404
+    return a
+
+
+def _report(request, pk) -> m.ProgressReport:
+    r = get_object_or_404(m.ProgressReport.objects.select_related("assignment__task_list", "assignment__unit",
+                                                                  "assignment__list_task"), pk=pk)
+    if not access.can_view_report(request.user, r):
+        raise Http404
+    return r
+
+
+@api.get("/lists", response=list[ListOut], summary="任务清单")
+def lists(request):
+    return [{**{f: getattr(tl, f) for f in ("id", "name", "year", "document_ref", "start_date", "end_date",
+                                            "published", "closed")}, "due_day": tl.due_day}
+            for tl in access.visible_lists(request.user)]
+
+
+@api.get("/lists/{pk}/assignments", response=list[AssignmentOut], summary="督办事项（任务×单位）")
+def list_assignments(request, pk: int, status: Optional[str] = None):
+    tl = _list(request, pk)
+    snaps = progress.snapshots(access.visible_assignments(request.user, tl).filter(active=True), values=False)
+    return [_assignment_out(s) for s in snaps if status is None or s.status.code == status]
+
+
+@api.get("/lists/{pk}/dashboard", summary="看板数据")
+def list_dashboard(request, pk: int):
+    from .views import dashboard_payload
+
+    tl = _list(request, pk)
+    return dashboard_payload(tl, access.visible_assignments(request.user, tl).filter(active=True))
+
+
+@api.get("/lists/{pk}/scorecards", summary="单位得分（每一分注明原因）")
+def list_scorecards(request, pk: int):
+    tl = _list(request, pk)
+    qs = access.visible_assignments(request.user, tl).filter(active=True)
+    return [{"unit_id": c.unit_id, "unit": c.unit_name, "group": c.group, "group_label": c.group_label,
+             "total": c.total, "average": c.average, "assignments": c.assignments,
+             "items": [{"rule": i.rule, "label": i.label, "points": i.points, "cause": i.cause,
+                        "assignment_id": i.assignment_id, "period": i.period, "report_id": i.report_id}
+                       for i in c.items]}
+            for c in progress.scorecards(tl, qs=qs)]
+
+
+@api.get("/assignments/{pk}", response=AssignmentDetail, summary="督办事项详情")
+def assignment_detail(request, pk: int):
+    a = _assignment(request, pk)
+    snap = progress.snapshot(progress.assignments_for_status(m.Assignment.objects.filter(pk=a.pk))[0])
+    out = _assignment_out(snap)
+    out["goals"] = [{"id": g.pk, "metric": g.metric, "value": g.value, "unit": g.unit, "comparator": g.comparator,
+                     "current": v} for g, v in snap.goals]
+    out["milestones"] = [{"id": x.pk, "date": x.date, "share": x.share, "text": x.text}
+                         for x in a.list_task.milestones.all()]
+    return out
+
+
+@api.get("/assignments/{pk}/reports", response=list[ReportOut], summary="进展报告")
+def assignment_reports(request, pk: int):
+    a = _assignment(request, pk)
+    return [_report_out(request.user, r) for r in access.visible_reports(request.user, a)]
+
+
+@api.post("/assignments/{pk}/reports", response={201: ReportOut}, summary="填报进展（submit=true 直接报送）")
+def create_report(request, pk: int, body: ReportIn):
+    a = _assignment(request, pk)
+    if not access.can_report(request.user, a):
+        raise PermissionError("只有本单位填报员可以填报该任务")
+    r = workflow.save_report(a, request.user, report_date=body.report_date, text=body.text, percent=body.percent,
+                             proposed_status=body.proposed_status, values=body.values, folded=body.folded,
+                             submit=body.submit)
+    return Status(201, _report_out(request.user, r))
+
+
+@api.get("/reports/{pk}", response=ReportOut, summary="进展报告详情")
+def report_detail(request, pk: int):
+    return _report_out(request.user, _report(request, pk))
+
+
+@api.post("/reports/{pk}/submit", response=ReportOut, summary="报送草稿或退回的报告")
+def report_submit(request, pk: int):
+    r = _report(request, pk)
+    if not access.can_edit_report(request.user, r):
+        raise PermissionError("不能报送该报告")
+    workflow.submit_report(r, request.user)
+    return _report_out(request.user, r)
+
+
+@api.post("/reports/{pk}/review", response=ReportOut, summary="督查室退回或审核通过")
+def report_review(request, pk: int, body: ReviewIn):
+    r = _report(request, pk)
+    if not access.can_review(request.user, r):
+        raise PermissionError("只有督查室可以审核")
+    workflow.review_report(r, request.user, body.action, body.comment, close=body.close)
+    r.refresh_from_db()
+    return _report_out(request.user, r)
+
+
+@api.get("/notifications", summary="我的提醒")
+def my_notifications(request):
+    return [{"id": n.pk, "kind": n.kind, "title": n.title, "body": n.body, "url": n.url,
+             "created_at": n.created_at, "read": n.read_at is not None}
+            for n in m.Notification.objects.filter(user=request.user)[:200]]

@@ -1,0 +1,58 @@
+"""The audit trail: every create, change and delete of a supervision record,
+with the acting user, the time and old → new values (signals.py records them).
+
+The acting user comes from `acting(user)` (services and commands) or, in a
+request, from AuditMiddleware (added to MIDDLEWARE by conf.configure).
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+import decimal
+from typing import Any
+
+_user: contextvars.ContextVar = contextvars.ContextVar("supervision_user", default=None)
+
+
+def current_user():
+    user = _user.get()
+    if user is not None and getattr(user, "is_authenticated", False):
+        return user
+    return None
+
+
+@contextlib.contextmanager
+def acting(user):
+    token = _user.set(user)
+    try:
+        yield
+    finally:
+        _user.reset(token)
+
+
+class AuditMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _user.set(getattr(request, "user", None))
+        try:
+            return self.get_response(request)
+        finally:
+            _user.reset(token)
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe form of a field value."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, (list, dict)):
+        return value
+    if hasattr(value, "name") and hasattr(value, "storage"):   # a FieldFile
+        return value.name or ""
+    return str(value)

@@ -1,0 +1,7 @@
+"""WSGI entry point: `gongbao.web.wsgi:application` (gunicorn, uwsgi, mod_wsgi)."""
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongbao.web.settings")
+application = get_wsgi_application()

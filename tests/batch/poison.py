@@ -1,0 +1,11 @@
+"""An extractor for tests: kills its worker process on files named *poison*,
+extracts the others as usual."""
+import os
+
+from gongbao.extract.pipeline import extract_path
+
+
+def extract(path):
+    if "poison" in os.path.basename(path):
+        os._exit(3)
+    return extract_path(path)

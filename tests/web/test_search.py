@@ -1,0 +1,148 @@
+"""Chinese full-text search: two-character words, unit names, facets, ranking."""
+from __future__ import annotations
+
+import pytest
+
+from gongbao.web.kb import models as m
+from gongbao.web.services.search import SearchParams, highlighter, search
+from gongbao.web.services.segment import query_words, segment
+
+
+def _texts(hit) -> str:
+    if hit.kind == "task":
+        t = m.Task.objects.get(pk=hit.id)
+        return t.heading + t.content + "".join(t.responsibilities.values_list("printed", flat=True)) + \
+            "".join(t.responsibilities.values_list("unit__name", flat=True))
+    d = m.Document.objects.get(pk=hit.id)
+    return d.title + d.doc_number + d.body + "".join(d.attachments.values_list("name", flat=True))
+
+
+@pytest.mark.parametrize("word", ["燃气", "应急"])
+def test_two_character_words_are_found(kb, word):
+    result = search(SearchParams(q=word, per_page=200))
+    assert not result.fallback
+    assert result.words == [word]
+    expected = (m.Task.objects.filter(content__contains=word).count()
+                + m.Document.objects.filter(body__contains=word).count())
+    assert result.total >= 1
+    # every hit really contains the word, and (nearly) every record containing it is found
+    assert all(word in _texts(h) for h in result.hits)
+    assert result.total >= 0.9 * expected
+    shown = [h for h in result.hits if word in h.snippet.replace("<mark>", "").replace("</mark>", "")]
+    assert shown and all(f"<mark>{word}</mark>" in h.snippet for h in shown)
+
+
+def test_index_holds_the_short_word_inside_longer_ones():
+    assert "应急" in segment("市应急管理局").split()
+    assert "燃气" in segment("城镇燃气安全").split()
+
+
+def test_a_unit_name_finds_its_tasks(kb):
+    from django.db.models import Count
+
+    unit = (m.Unit.objects.exclude(name__regex=r"[（(、，]").annotate(n=Count("responsibilities__task", distinct=True))
+            .filter(n__gte=2).order_by("-n").first())
+    assert unit is not None
+    words = query_words(unit.name)
+    assert words == [unit.name.lower()]                      # the unit name is one word of the dictionary
+    result = search(SearchParams(q=unit.name, kind="task", per_page=200))
+    assert not result.fallback
+    found = {h.id for h in result.hits}
+    assert set(m.Task.objects.filter(responsibilities__unit=unit).values_list("pk", flat=True)) <= found
+    assert unit in result.units
+    # a task found through its unit shows that unit, highlighted
+    assert any("<mark>" in h.units for h in result.hits)
+
+
+def test_unit_and_role_facets_filter(kb):
+    result = search(SearchParams(q="应急"))
+    unit_facet = result.facets["unit"][0]
+    narrowed = search(SearchParams(q="应急", unit=int(unit_facet.value)))
+    assert narrowed.total >= unit_facet.count
+    tasks = [h for h in narrowed.hits if h.kind == "task"]
+    assert tasks and all(m.Responsibility.objects.filter(task_id=h.id, unit_id=int(unit_facet.value)).exists() for h in tasks)
+    role = result.facets["role"][0].value
+    by_role = search(SearchParams(q="应急", kind="task", role=role, per_page=200))
+    assert by_role.total == result.facets["role"][0].count
+    assert all(m.Responsibility.objects.filter(task_id=h.id, role=role).exists() for h in by_role.hits)
+
+
+def test_issuer_doc_type_year_facets(kb):
+    result = search(SearchParams(q="应急"))
+    for name in ("issuer", "doc_type", "year", "kind"):
+        assert result.facets[name], name
+        assert sum(f.count for f in result.facets[name]) == result.total
+    year = result.facets["year"][0]
+    assert search(SearchParams(q="应急", year=int(year.value))).total == year.count
+
+
+def test_title_matches_rank_first(kb):
+    doc = m.Document.objects.exclude(body="").order_by("pk").first()
+    words = [w for w in query_words(doc.title) if len(w) >= 2]
+    word = next(w for w in words if m.Task.objects.filter(content__contains=w).exists() or
+                m.Document.objects.exclude(pk=doc.pk).filter(body__contains=w).exists())
+    result = search(SearchParams(q=word, per_page=200))
+    flags = [h.title_match for h in result.hits]
+    assert flags[0] is True
+    assert flags == sorted(flags, reverse=True)              # no title match after a body-only match
+
+
+def test_substring_fallback(kb):
+    task = m.Task.objects.exclude(content="").order_by("pk").first()
+    piece = task.content[1:4]
+    result = search(SearchParams(q=piece, per_page=200))
+    assert result.total >= 1
+    assert any(h.kind == "task" and h.id == task.pk for h in result.hits) or not result.fallback
+
+
+def test_empty_and_nonsense_queries(kb):
+    assert search(SearchParams(q="")).total == 0
+    result = search(SearchParams(q="ZZZ不存在的词QQQ"))
+    assert result.total == 0 and result.hits == []
+
+
+def test_highlighter_escapes_html():
+    mark, snippet = highlighter(["燃气"])
+    assert str(mark("<b>燃气</b>")) == "&lt;b&gt;<mark>燃气</mark>&lt;/b&gt;"
+    long = "甲" * 300 + "燃气" + "乙" * 300
+    s = str(snippet(long))
+    assert "<mark>燃气</mark>" in s and s.startswith("…") and s.endswith("…") and len(s) < 160
+
+
+@pytest.mark.parametrize("filters", [{}, {"kind": "task"}])
+def test_large_result_paths(kb, monkeypatch, filters):
+    """Above RANK_LIMIT: title matches by relevance, then newest first; above
+    FACET_LIMIT: facets count a sample. Pages never overlap and cover everything."""
+    from gongbao.web.services import search as search_mod
+
+    full = search(SearchParams(q="应急", per_page=200, **filters))
+    assert full.total > 10
+    monkeypatch.setattr(search_mod, "RANK_LIMIT", 5)
+    monkeypatch.setattr(search_mod, "FACET_LIMIT", 4)
+    seen = []
+    for page in range(1, 100):
+        result = search(SearchParams(q="应急", per_page=7, page=page, **filters))
+        assert result.total == full.total
+        if not result.hits:
+            break
+        seen.extend((h.kind, h.id, h.title_match) for h in result.hits)
+    assert result.facet_sample == 4 and sum(f.count for f in result.facets["kind"]) == 4
+    assert len(seen) == len(set(seen)) == full.total
+    assert {(k, i) for k, i, _ in seen} == {(h.kind, h.id) for h in full.hits}
+    flags = [t for _, _, t in seen]
+    assert flags == sorted(flags, reverse=True)
+    body_only = [search_mod.m.SearchEntry.objects.get(**({"task_id": i} if k == "task" else {"document_id": i, "kind": "document"})).pk
+                 for k, i, t in seen if not t]
+    assert body_only == sorted(body_only, reverse=True)          # newest first
+
+
+def test_substring_search_stops_at_its_limit(kb, monkeypatch):
+    from gongbao.web.services import search as search_mod
+
+    task = m.Task.objects.exclude(content="").order_by("pk").first()
+    piece = task.content[1:3]
+    monkeypatch.setattr(search_mod, "FALLBACK_LIMIT", 2)
+    monkeypatch.setattr(search_mod.segment, "query_words", lambda q: [])      # force the substring path
+    result = search(SearchParams(q=piece))
+    assert result.fallback and result.total <= 2
+    assert result.total_capped == (result.total == 2)
