@@ -8,7 +8,7 @@ until the next one; its sentences (split at ；。) hold entries:
 
     appoint / nominate:  张三为市教育局副局长（挂职一年）       → note 挂职一年
                          张三、李四为市X局副局长人选            → two records, 人选 dropped
-    dismiss:             马中华的吕梁职业技术学院院长助理职务    (的 optional)
+    dismiss:             张三的云州职业技术学院院长助理职务    (的 optional)
                          免去其市X局局长职务                   → the name before
 
 A clause after an entry that is not an entry itself (`退休，退休待遇从…执行`)

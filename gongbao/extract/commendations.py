@@ -7,7 +7,7 @@ from the body after the sentence that announces it. Headings say what follows:
 `一、先进集体（共22个）` → units, `二、先进个人（共47人）` → individuals; a
 sub-heading without such a word keeps its parent's kind. Shapes handled:
 
-* units run on in a paragraph, separated by 、，； (`孝义市人民政府办公室、中阳县人民` /
+* units run on in a paragraph, separated by 、，； (`临川市人民政府办公室、南山县人民` /
   `政府办公室、…`), or one per line;
 * a heading with its list on the same line (`先进集体（2个）：X、Y`,
   `（一）乡镇（共2个）X、Y`);
@@ -17,8 +17,8 @@ sub-heading without such a word keeps its parent's kind. Shapes handled:
   under a header row (`序号 姓名 工作单位 职务`, in any column order);
 * column-garbled lists: a run of bare names followed by a run of organizations,
   paired by order; organization lines fused by the text extraction
-  (`吕梁市发展和改革委员` / `会吕梁市气象局`) are rejoined and split again where
-  a line-start prefix shared by the run (`吕梁市`) begins a new name.
+  (`云州市发展和改革委员` / `会云州市气象局`) are rejoined and split again where
+  a line-start prefix shared by the run (`云州市`) begins a new name.
 """
 from __future__ import annotations
 
@@ -114,12 +114,12 @@ def _heading(lines: list[Line], i: int) -> Optional[tuple[str, int, Optional[Lin
     if not m and not _LABEL.match(text):
         return None
     if m and re.search(r"[、，；]", m.group("text")) and not _COUNT.search(text) and _kind_of(m.group("text")) is None:
-        return None           # （一）孝义市X、中阳县Y… is a list, not a heading
+        return None           # （一）临川市X、南山县Y… is a list, not a heading
     k = i + 1
     while text.count("（") + text.count("(") > text.count("）") + text.count(")") and k < len(lines) and k < i + 3:
         text += lines[k].text.strip()
         k += 1
-    # `（一）有关县（市、区）（共6个）孝义市人民政府办公室、…`: the list starts after the count
+    # `（一）有关县（市、区）（共6个）临川市人民政府办公室、…`: the list starts after the count
     count = _COUNT_GROUP.search(text)
     rest = text[count.end():].strip(" :：") if count else ""
     if rest:
@@ -303,7 +303,7 @@ def _wraps(text: str, last: _Person) -> bool:
         return True                                         # 人力资源和社会保 / 障局
     if person_name(text):
         return False
-    # 方山县马坊镇人民政府 / 办公室, 中国人民银行吕梁市中心 / 支行
+    # 北山县石桥镇人民政府 / 办公室, 中国人民银行云州市中心 / 支行
     return bool(_ORG_TAIL_WORD.search(text)) or (_complete(text) and len(text) <= 3)
 
 
@@ -355,7 +355,7 @@ def _pair_runs(people: list[_Person], org_lines: list[Line]) -> None:
 
 
 def _split_fused(orgs: list[tuple[str, list[Line]]], want: int) -> list[tuple[str, list[Line]]]:
-    """Split organizations that the extraction fused (`…委员会吕梁市气象局`) at a
+    """Split organizations that the extraction fused (`…委员会云州市气象局`) at a
     prefix the run's lines start with, until there are `want` of them; joined
     (wrapped) entries are split first."""
     if len(orgs) >= want:

@@ -6,17 +6,17 @@
 Nothing in it names a place.
 
     reg = UnitRegistry.default()
-    reg.learn(["吕梁市应急管理局", "离石区人民政府区长", ...])   # full names printed
+    reg.learn(["云州市应急管理局", "东城区人民政府区长", ...])   # full names printed
     reg.canonical("市应急局")                      # → 市应急管理局
-    reg.canonical("吕梁市应急管理局", city="吕梁市")  # → 市应急管理局
+    reg.canonical("云州市应急管理局", city="云州市")  # → 市应急管理局
     reg.expand("各县（市、区）政府")                 # → the county governments learned
 
-A unit id is the level prefix or place as printed (市, 县, 市委, 离石区, 市、县
+A unit id is the level prefix or place as printed (市, 县, 市委, 东城区, 市、县
 prefixes are kept; the city given as `city` becomes 市) followed by the standard
 name of the body. A unit whose body the registry does not know is kept as
 printed, normalised (no white space, full-width brackets, half-width digits);
 if the documents printed a full name it abbreviates (市新区建管中心 for
-吕梁市新区建设管理中心), it gets that name.
+云州市新区建设管理中心), it gets that name.
 """
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ class UnitRegistry:
     # --- 学习文件里印出的全称 ---------------------------------------------------
 
     def _strip_title(self, name: str) -> str:
-        """离石区人民政府区长 → 离石区人民政府; 市能源局三级调研员 → 市能源局."""
+        """东城区人民政府区长 → 东城区人民政府; 市能源局三级调研员 → 市能源局."""
         if self._t.title_re is None:
             return name
         for _ in range(3):
@@ -186,7 +186,7 @@ class UnitRegistry:
             return self._t.collectives[unit]
         unit = unit.removeprefix("中共")
         if city and unit.startswith(city) and len(unit) > len(city):
-            unit = "市" + unit[len(city):]                # 吕梁市应急管理局 → 市应急管理局
+            unit = "市" + unit[len(city):]                # 云州市应急管理局 → 市应急管理局
         split = self._split_body(unit)
         if split:
             return split[0] + split[1]

@@ -26,7 +26,7 @@ the noun printed after the quantity. Items of an enumeration share the verb
 
 Not a target: years, dates and deadline shares (deadlines.py has them), ranks
 (后50位, 第3), grades (5A级, 500亿级), serials (G20, 国道209, 12345), numbers
-without a unit, quantities listed as examples (`孝义金达10万吨LNG等…`),
+without a unit, quantities listed as examples (`临川金达10万吨LNG等…`),
 and a measured size printed before a named thing — the scale of a project, not
 a commitment (`推进晋能300万千瓦太阳能高效组件`) — unless a verb of result
 stands before it (`完成94万亩水土流失治理`, `形成400万吨…生产规模`).
@@ -173,7 +173,7 @@ def find_targets(content: str) -> list[Target]:
         if nxt and nxt.start() < seg_end:
             seg_end = nxt.start()
         post = norm[end:seg_end]
-        if "等" in post:                  # 列举的例子：孝义金达10万吨LNG等化产项目
+        if "等" in post:                  # 列举的例子：临川金达10万吨LNG等化产项目
             continue
         raw_pre = norm[seg_start:start]
         pre, cut = _strip_fillers(raw_pre)
