@@ -64,7 +64,10 @@ def _remind(args) -> int:
 
 
 def _demo(args) -> int:
+    from .web import setup
     from .web.supervision import demo
+
+    setup()                      # Django first: the demo service imports models
     from .web.supervision.services.demo import DemoRefused
 
     try:

@@ -1,87 +1,39 @@
 """A real browser (Playwright driving Debian's /usr/bin/chromium) against the
 real server: `gongbao.web.serve` on a file database the sample was ingested
-into with `ingest_paths`. Skipped, saying why, where chromium or playwright
-is missing (CI: apt-get install -y chromium fonts-noto-cjk)."""
+into with `ingest_paths`. Fails, saying what to install, where chromium or
+playwright is missing (`make test` installs both)."""
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
-
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install -y chromium fonts-noto-cjk)"),
-]
-playwright_sync = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+from browserkit import SAMPLE, chromium, new_page, running_server, server_env
 
 SERVER = """
 import sys
 from gongbao.web import ingest_paths, serve
-summary = ingest_paths([sys.argv[1]])
+summary = ingest_paths([sys.argv[2]])
 assert not summary["failed"], summary
-serve("127.0.0.1", int(sys.argv[2]))
+serve("127.0.0.1", int(sys.argv[1]))
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("kb")
-    port = _free_port()
-    env = {**os.environ, "GONGBAO_DB": str(tmp / "kb.sqlite3"),
-           "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    log = open(tmp / "server.log", "w+")
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(ROOT / "examples" / "lvliang-gazette-2023-02.txt"),
-                             str(port)], cwd=tmp, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            log.seek(0)
-            pytest.fail("server exited: " + log.read()[-2000:])
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("server did not start within 60 s")
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_server(SERVER, [str(SAMPLE)], tmp, server_env(tmp), timeout=60) as (url, _log):
+        yield url
 
 
 @pytest.fixture(scope="module")
 def page(server):
-    with playwright_sync.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run"])
-        context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
-        pg = context.new_page()
-        external = []
-        pg.on("request", lambda req: external.append(req.url) if not req.url.startswith(server) else None)
+    with chromium() as browser:
+        external: list[str] = []
+        pg = new_page(browser, server, external)
         pg.external_requests = external
         yield pg
-        browser.close()
 
 
 def test_search_from_home_then_open_a_task_and_its_source(server, page):

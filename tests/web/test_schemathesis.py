@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed")
+import schemathesis  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 
