@@ -11,10 +11,10 @@ partition is committed; --resume redoes it.
 
 `database_store(url)` builds the store that `--database-url URL` (or `--db`
 with DATABASE_URL set) selects: it points the web app's settings at `url`,
-sets Django up and hands the record sets to
-`gongbao.web.services.ingest.ingest_record_sets(record_sets)`. Until the
-ingest service has that function, asking for PostgreSQL output is refused
-with one clear line rather than extracting a corpus into nowhere.
+sets Django up, brings the schema up to date and hands the record sets to
+`gongbao.web.services.ingest.ingest_record_sets(record_sets)` (an upsert on
+(path, sha256), one transaction per file). Any database Django's settings
+accept works (postgresql://…, or sqlite:///path for a single machine).
 """
 from __future__ import annotations
 
@@ -23,25 +23,18 @@ from typing import Callable
 
 from ..errors import InputError
 
-HOOK = "ingest_record_sets"
-
-
 def database_store(url: str) -> Callable[[list[dict]], None]:
     where = url_for_message(url)
     if url:
         os.environ["DATABASE_URL"] = url          # read by gongbao/web/settings.py
     try:
-        from ..web import setup
-        setup()
-        from ..web.services import ingest
-    except Exception as exc:  # noqa: BLE001 - missing Django, bad URL, ...: one line, no traceback
-        raise InputError(where, f"PostgreSQL output is not available "
-                                f"(the web app's ingest service cannot be loaded: {type(exc).__name__}: {exc})") from None
-    hook = getattr(ingest, HOOK, None)
-    if hook is None:
-        raise InputError(where, f"PostgreSQL output is not available in this build yet "
-                                f"(gongbao.web.services.ingest has no {HOOK}(record_sets))")
-    return hook
+        from ..web.manage import migrate
+        migrate()
+        from ..web.services.ingest import ingest_record_sets
+    except Exception as exc:  # noqa: BLE001 - missing Django, bad URL, server down: one line, no traceback
+        first = (str(exc).strip().splitlines() or [""])[0]
+        raise InputError(where, f"the database cannot be used ({type(exc).__name__}: {first})") from None
+    return ingest_record_sets
 
 
 def url_for_message(url: str) -> str:

@@ -177,3 +177,48 @@ def test_kept_counts_match_the_records(kb, sample_path, tmp_path):
 
     recount_units()
     assert _unit_counts()[0] == expected
+
+
+def _record_set(path, text: str) -> dict:
+    """What a `gongbao batch` worker writes for one file."""
+    import hashlib
+
+    from gongbao import __version__
+    from gongbao.extract.pipeline import extract_text
+
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_text(text, str(path)).to_dict()
+    return {"path": str(path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "extractor_version": __version__, "counts": {}, "extraction": extraction}
+
+
+def test_record_sets_from_batch_workers_upsert_on_path_and_content(kb, tmp_path, counts):
+    from gongbao.web.services.ingest import ingest_record_sets
+
+    text = tmp_path / "doc.txt"
+    body = ("云溪县人民政府办公室\n关于做好春季森林防火工作的通知\n云政办发〔2024〕7号\n各乡镇人民政府，县直各单位：\n"
+            "为做好春季森林防火工作，现通知如下。\n一、加强巡查。落实网格化巡护，3月底前完成。（县林业局牵头，县应急管理局配合）\n"
+            "云溪县人民政府办公室\n2024年2月1日\n")
+    first = _record_set(text, body)
+    assert first["extraction"]["documents"] and first["extraction"]["tasks"]
+    before = counts()
+    summary = ingest_record_sets([first])
+    assert (summary["added"], summary["updated"], summary["unchanged"]) == (1, 0, 0)
+    after = counts()
+    assert after["document"] == before["document"] + 1 and after["task"] > before["task"]
+    doc = m.Document.objects.get(doc_number="云政办发〔2024〕7号")
+    assert doc.source_file.extractor_version == f"gongbao {__import__('gongbao').__version__}"
+    assert list(m.Responsibility.objects.filter(task__document=doc).order_by("role")
+                .values_list("printed", "role")) == [("县应急管理局", "cooperate"), ("县林业局", "lead")]
+
+    # the same partition delivered again (a resumed run): nothing changes
+    assert ingest_record_sets([first])["unchanged"] == 1
+    assert counts() == after
+    # the file changed: the same document is updated in place, keyed by its number
+    changed = _record_set(text, body.replace("3月底前完成", "4月底前完成"))
+    summary = ingest_record_sets([changed])
+    assert summary["updated"] == 1
+    assert counts() == after
+    again = m.Document.objects.get(doc_number="云政办发〔2024〕7号")
+    assert again.pk == doc.pk
+    assert [str(d.date) for d in m.Deadline.objects.filter(task__document=again)] == ["2024-04-30"]

@@ -2,6 +2,7 @@
 
     ingest(path) -> IngestResult          one file, one transaction
     ingest_paths(paths) -> dict            many files; a bad one is reported, the others go on
+    ingest_record_sets(sets) -> dict       extractions made elsewhere (gongbao batch's workers)
 
 * Idempotent: a file whose bytes (sha256) were already stored by the same
   extractor version adds nothing (status "unchanged").
@@ -22,8 +23,11 @@ from typing import Iterable, Optional
 from django.db import transaction
 
 from ...errors import InputError
+from ...records import Extraction
 from ..kb import models as m
 from .store import store_extraction
+
+RECORD_TYPES = Extraction.RECORD_TYPES
 
 
 def extractor_version() -> str:
@@ -89,24 +93,71 @@ def ingest(path, *, force: bool = False) -> IngestResult:
 
     extraction = extract_path(path)          # raises InputError on a bad file: nothing written yet
     payload = extraction.to_dict()
-    lines = _source_lines(path)
+    result = _store_file(key, path.name, digest, len(data), version, payload, _source_lines(path), started)
+    result.path = str(path)                  # as the user named it
+    return result
+
+
+def _store_file(key: str, name: str, digest: str, size: int, version: str, payload: dict,
+                lines: dict[int, str], started: float) -> IngestResult:
+    """Write one file's extraction in one transaction: the SourceFile row
+    (keyed by path) and its records, updating in place what it stored before."""
     with transaction.atomic():
         source = m.SourceFile.objects.filter(path=key).first()
         status = "updated" if source is not None else "added"
         if source is None:
             source = m.SourceFile(path=key)
         gazette = payload.get("gazette") or {}
-        source.name = path.name[:300]
+        source.name = name[:300]
         source.sha256 = digest
-        source.size = len(data)
+        source.size = size
         source.extractor_version = version
         source.gazette_title = str(gazette.get("title") or "")[:300]
         source.gazette_issue = str(gazette.get("issue") or "")[:100]
-        source.counts = {k: len(payload.get(k) or []) for k in extraction.RECORD_TYPES}
+        source.counts = {k: len(payload.get(k) or []) for k in RECORD_TYPES}
         source.save()
         stored = store_extraction(payload, source, lines)
-    return IngestResult(str(path), status, source.pk, stored.documents_added, stored.documents_updated,
+    return IngestResult(key, status, source.pk, stored.documents_added, stored.documents_updated,
                         stored.documents_removed, stored.counts, time.perf_counter() - started)
+
+
+def ingest_record_sets(record_sets: Iterable[dict]) -> dict:
+    """Store extractions made elsewhere — the record sets `gongbao batch`
+    writes per partition ({"path", "sha256", "extractor_version", "counts",
+    "extraction"}), so Dask workers extract and this process only writes.
+
+    Idempotent on (path, sha256): a set whose path already holds that content
+    from the same extractor version is skipped, so a partition delivered twice
+    (a resumed run) adds nothing. Each file is its own transaction. Source
+    lines are read back for the source view when the file is reachable from
+    here (on a cluster it may not be; the records keep their line spans)."""
+    summary = {"added": 0, "updated": 0, "unchanged": 0, "records": {}}
+    for record_set in record_sets:
+        started = time.perf_counter()
+        path = Path(record_set["path"])
+        key = str(path.resolve())
+        digest = record_set["sha256"]
+        version = _version_label(record_set.get("extractor_version"))
+        if m.SourceFile.objects.filter(path=key, sha256=digest, extractor_version=version).exists():
+            summary["unchanged"] += 1
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = 0
+        lines = _source_lines(path) if size else {}
+        result = _store_file(key, path.name, digest, size, version, record_set["extraction"], lines, started)
+        summary[result.status] += 1
+        for name, n in result.counts.items():
+            summary["records"][name] = summary["records"].get(name, 0) + n
+    return summary
+
+
+def _version_label(version) -> str:
+    """`gongbao batch` records the bare package version; the store keeps the
+    label `ingest` writes, so both paths see the same file as unchanged."""
+    version = str(version or "")
+    return version if version.startswith("gongbao") else f"gongbao {version}".strip()
 
 
 def ingest_paths(paths: Iterable, *, force: bool = False) -> dict:
