@@ -41,7 +41,7 @@ import calendar
 import re
 from functools import lru_cache
 import unicodedata
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..records import Deadline
 
@@ -119,30 +119,44 @@ _SHARE = re.compile(r"""
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
+class _NfkcMap(dict):
+    """Code point → its NFKC form with white space removed, filled as met (for
+    `str.translate`). Characters that do not map to exactly one go to `_UNEVEN`."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch.isascii():
+            value = "" if ch.isspace() else ch
+        else:
+            value = "".join(c for c in unicodedata.normalize("NFKC", ch) if not c.isspace())
+        self[code] = value
+        if len(value) != 1:
+            _UNEVEN.add(ch)
+        return value
+
+
+_UNEVEN: set[str] = set()
+_NFKC = _NfkcMap()
+
+
 @lru_cache(maxsize=4096)
-def normalize(text: str) -> tuple[str, tuple[int, ...]]:
+def normalize(text: str) -> tuple[str, Sequence[int]]:
     """NFKC with white space removed, and for each output char its index in `text`.
     Cached: the task stage asks for the same content for deadlines and targets."""
     if unicodedata.is_normalized("NFKC", text):
-        where = tuple(i for i, ch in enumerate(text) if not ch.isspace())
-        return "".join(text[i] for i in where), where
-    out, where = [], []
+        norm = "".join(text.split())
+        if len(norm) == len(text):
+            return norm, range(len(text))
+        return norm, tuple(i for i, ch in enumerate(text) if not ch.isspace())
+    norm = text.translate(_NFKC)         # char by char, as the index map needs
+    if _UNEVEN.isdisjoint(text):
+        return norm, range(len(text))
+    where: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isascii():
-            if not ch.isspace():
-                out.append(ch)
-                where.append(i)
-            continue
-        for c in _nfkc_char(ch):
-            if not c.isspace():
-                out.append(c)
-                where.append(i)
-    return "".join(out), tuple(where)
-
-
-@lru_cache(maxsize=None)
-def _nfkc_char(ch: str) -> str:
-    return unicodedata.normalize("NFKC", ch)
+        n = len(_NFKC[ord(ch)])
+        if n:
+            where.extend([i] * n)
+    return norm, tuple(where)
 
 
 def _month_end(year: int, month: int) -> int:
@@ -229,6 +243,31 @@ def _share(norm: str, end: int) -> tuple[Optional[float], int]:
     return round(value / 100, 4), s.end()
 
 
+# Every accepted match holds one of these: a year or relative year (…年), a
+# quarter (季度), a month (月), or an end word (底, 末, 内).
+_KEY_CHAR = re.compile("[年季月底末内]")
+
+
+@lru_cache(maxsize=4096)
+def _candidates(norm: str) -> tuple[tuple[int, re.Match, int, Optional[float], int], ...]:
+    """The accepted matches in `norm`, whatever the year: (match start, match,
+    span start, share, span end). Cached: deadlines and targets both ask."""
+    out = []
+    if not _KEY_CHAR.search(norm):
+        return ()
+    for m in _PATTERN.finditer(norm):
+        if m.end() == m.start():
+            continue
+        # 核心短语的起点：光年份带上提示词（力争2023年），其余不带
+        core = m.start("cue") + len(m.group("cue")) if m.group("cue") else m.start()
+        if not _accepted(m, norm, core):
+            continue
+        start = m.start() if m.group("period") is None else core
+        share, end = _share(norm, m.end())
+        out.append((m.start(), m, start, share, end))
+    return tuple(out)
+
+
 def deadline_spans(norm: str, year: int) -> list[tuple[int, int, tuple[int, int, int], Optional[float], int]]:
     """Accepted deadlines in normalized text: (start, end, (y, m, d), share, match end).
 
@@ -237,18 +276,12 @@ def deadline_spans(norm: str, year: int) -> list[tuple[int, int, tuple[int, int,
     """
     spans = []
     pos = 0
-    for m in _PATTERN.finditer(norm):
-        if m.end() == m.start() or m.start() < pos:
-            continue
-        # 核心短语的起点：光年份带上提示词（力争2023年），其余不带
-        core = m.start("cue") + len(m.group("cue")) if m.group("cue") else m.start()
-        if not _accepted(m, norm, core):
+    for m_start, m, start, share, end in _candidates(norm):
+        if m_start < pos:
             continue
         ymd = _resolve(m, year)
         if ymd is None:
             continue
-        start = m.start() if m.group("period") is None else core
-        share, end = _share(norm, m.end())
         pos = end
         spans.append((start, end, ymd, share, m.end()))
     return spans

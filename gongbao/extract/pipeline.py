@@ -132,7 +132,7 @@ def clear_caches() -> None:
     """Forget memoised stage results (benchmarks time cold extractions)."""
     from . import deadlines, reflow, units
 
-    for fn in (deadlines.normalize, reflow.width, units._read_roles):
+    for fn in (deadlines.normalize, deadlines._candidates, reflow.width, units._read_roles):
         fn.cache_clear()
 
 

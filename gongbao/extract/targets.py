@@ -135,6 +135,9 @@ def _comparator(verb: Optional[str], approx: Optional[str], bound: Optional[str]
     return verb or None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _masked(norm: str) -> list[tuple[int, int]]:
     """Spans of dates and deadline shares, where numbers are not targets."""
     return [(s, e) for s, e, *_ in deadline_spans(norm, 2000)]
@@ -145,6 +148,8 @@ def find_targets(content: str) -> list[Target]:
     if not content:
         return []
     norm, where = normalize(content)
+    if not _DIGIT.search(norm):
+        return []                         # every quantity has a number
     masks = _masked(norm)
     found: list[Target] = []
     prev_end = 0
