@@ -160,16 +160,21 @@ def _assignment_out(snap) -> dict:
 
 
 def _report_out(user, r: m.ProgressReport) -> dict:
+    saved = getattr(r, "saved", None)          # a report save_report just created: nothing to read back
+    if saved is not None:
+        values, evidence, reviews = saved["values"], saved["evidence"], saved["reviews"]
+    else:
+        values = r.values.select_related("goal")
+        evidence, reviews = r.evidence.all(), r.reviews.all()
     return {"id": r.pk, "assignment_id": r.assignment_id, "unit": r.assignment.unit.name,
             "report_date": r.report_date, "period": r.period, "entered_at": r.entered_at,
             "submitted_at": r.submitted_at, "text": r.text, "percent": r.percent,
             "proposed_status": r.proposed_status, "state": r.state, "contribution": not r.assignment.primary,
-            "values": [{"goal_id": v.goal_id, "metric": v.goal.metric, "value": v.value}
-                       for v in r.values.select_related("goal")],
+            "values": [{"goal_id": v.goal_id, "metric": v.goal.metric, "value": v.value} for v in values],
             "evidence": [{"id": ev.pk, "name": ev.name, "size": ev.size, "content_type": ev.content_type,
                           "url": ev.get_absolute_url()}
-                         for ev in r.evidence.all() if access.can_view_evidence(user, ev)],
-            "reviews": [{"action": x.action, "comment": x.comment, "at": x.at} for x in r.reviews.all()]}
+                         for ev in evidence if access.can_view_evidence(user, ev)],
+            "reviews": [{"action": x.action, "comment": x.comment, "at": x.at} for x in reviews]}
 
 
 def _list(request, pk) -> m.TaskList:
@@ -231,7 +236,7 @@ def list_scorecards(request, pk: int):
 @api.get("/assignments/{pk}", response=AssignmentDetail, summary="督办事项详情")
 def assignment_detail(request, pk: int):
     a = _assignment(request, pk)
-    snap = progress.snapshot(progress.assignments_for_status(m.Assignment.objects.filter(pk=a.pk))[0])
+    snap = progress.snapshot(progress.with_status_data(a))
     out = _assignment_out(snap)
     out["goals"] = [{"id": g.pk, "metric": g.metric, "value": g.value, "unit": g.unit, "comparator": g.comparator,
                      "current": v} for g, v in snap.goals]

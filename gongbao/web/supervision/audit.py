@@ -3,6 +3,9 @@ with the acting user, the time and old → new values (signals.py records them).
 
 The acting user comes from `acting(user)` (services and commands) or, in a
 request, from AuditMiddleware (added to MIDDLEWARE by conf.configure).
+Inside `batched()` the entries are collected and inserted with one query when
+the block ends (the services use it inside their transaction, so a change and
+its entries are still committed together).
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import decimal
 from typing import Any
 
 _user: contextvars.ContextVar = contextvars.ContextVar("supervision_user", default=None)
+_batch: contextvars.ContextVar = contextvars.ContextVar("supervision_audit_batch", default=None)
 
 
 def current_user():
@@ -29,6 +33,32 @@ def acting(user):
         yield
     finally:
         _user.reset(token)
+
+
+@contextlib.contextmanager
+def batched():
+    """Collect the audit entries written in the block; bulk-insert them at its
+    end (nothing is written when the block raises: its transaction rolls back)."""
+    if _batch.get() is not None:          # an outer batch writes them
+        yield
+        return
+    entries: list = []
+    token = _batch.set(entries)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    if entries:
+        entries[0].__class__.objects.bulk_create(entries)
+
+
+def record(entry) -> None:
+    """Save an AuditEntry now, or at the end of the enclosing batched() block."""
+    entries = _batch.get()
+    if entries is None:
+        entry.save(force_insert=True)
+    else:
+        entries.append(entry)
 
 
 class AuditMiddleware:

@@ -27,6 +27,9 @@ MIDDLEWARE = [
     "gongbao.web.supervision.audit.AuditMiddleware",
 ]
 CONTEXT = ["django.contrib.auth.context_processors.auth", "django.contrib.messages.context_processors.messages"]
+# ModelBackend that reads the profile with the user (supervision/auth.py); sessions
+# made under django.contrib.auth.backends.ModelBackend need one new login
+BACKENDS = ["gongbao.web.supervision.auth.Backend"]
 HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -90,6 +93,7 @@ def configure(g: dict) -> None:
             if name not in processors:
                 processors.append(name)
 
+    g.setdefault("AUTHENTICATION_BACKENDS", BACKENDS)
     g.setdefault("PASSWORD_HASHERS", HASHERS)
     if g["PASSWORD_HASHERS"][0] != HASHERS[0]:
         g["PASSWORD_HASHERS"] = [HASHERS[0]] + [h for h in g["PASSWORD_HASHERS"] if h != HASHERS[0]]

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from . import models as m
-from .audit import current_user, plain
+from .audit import current_user, plain, record
 
 AUDITED = (m.TaskList, m.ListTask, m.Milestone, m.Goal, m.Assignment, m.ProgressReport, m.ReportValue,
            m.Evidence, m.Review, m.Revision, m.Profile)
@@ -40,10 +40,10 @@ def _write(obj, action: str, changes: dict, link: bool = True) -> None:
         text = str(obj)[:300]
     except Exception:
         text = ""
-    m.AuditEntry.objects.create(
+    record(m.AuditEntry(
         user=user, username=user.get_username() if user else "", action=action,
         model=obj._meta.model_name, object_id=str(obj.pk), object_repr=text, changes=changes,
-        task_list_id=_task_list_id(obj) if link else None)
+        task_list_id=_task_list_id(obj) if link else None))
 
 
 @receiver(pre_save)
@@ -58,15 +58,20 @@ def _remember(sender, instance, raw=False, **kwargs):
 def _saved(sender, instance, created, raw=False, **kwargs):
     if raw or sender not in AUDITED:
         return
-    new = _fields(instance)
     if created:
-        _write(instance, "create", {k: [None, v] for k, v in new.items() if v not in (None, "", [], {})})
+        created_entry(instance)
         return
+    new = _fields(instance)
     old = getattr(instance, "_audit_old", None) or {}
     changes = {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}
     if changes:
         _write(instance, "change", changes)
     instance._audit_old = new
+
+
+def created_entry(instance) -> None:
+    """The audit entry of a new record (also for rows made with bulk_create, which sends no signals)."""
+    _write(instance, "create", {k: [None, v] for k, v in _fields(instance).items() if v not in (None, "", [], {})})
 
 
 @receiver(post_delete)

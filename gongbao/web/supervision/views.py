@@ -37,8 +37,9 @@ class LoginView(auth_views.LoginView):
 
 def _ctx(request, **kw):
     kw.setdefault("role", access.role(request.user))
-    kw.setdefault("unread", m.Notification.objects.filter(user=request.user, read_at__isnull=True).count()
-                  if request.user.is_authenticated else 0)
+    if "unread" not in kw:
+        kw["unread"] = m.Notification.objects.filter(user=request.user, read_at__isnull=True).count() \
+            if request.user.is_authenticated else 0
     kw["status_labels"] = STATUS_LABELS
     return kw
 
@@ -94,9 +95,12 @@ def mine(request):
     if not uid:
         return redirect("supervision:home")
     snaps = progress.snapshots(access.visible_assignments(request.user).filter(active=True), values=False)
-    notes = m.Notification.objects.filter(user=request.user, read_at__isnull=True)[:10]
-    return render(request, "supervision/mine.html", _ctx(request, snaps=snaps, notes=notes,
-                                                         unit=kb.Unit.objects.get(pk=uid)))
+    notes = list(m.Notification.objects.filter(user=request.user, read_at__isnull=True)[:10])
+    unread = len(notes) if len(notes) < 10 else None       # fewer than 10 unread: no count query
+    p = access.profile(request.user)
+    unit = p.unit if p is not None and p.unit_id == uid else kb.Unit.objects.get(pk=uid)
+    return render(request, "supervision/mine.html", _ctx(request, snaps=snaps, notes=notes, unit=unit,
+                                                         **({"unread": unread} if unread is not None else {})))
 
 
 @login_required
@@ -207,7 +211,7 @@ def list_settings(request, pk):
 @login_required
 def assignment(request, pk):
     a = _assignment_or_404(request, pk)
-    snap = progress.snapshot(progress.assignments_for_status(m.Assignment.objects.filter(pk=a.pk))[0])
+    snap = progress.snapshot(progress.with_status_data(a))
     reports = access.visible_reports(request.user, a).prefetch_related("values__goal", "evidence", "reviews")
     contributions = access.contributions(request.user, a).prefetch_related("values__goal")
     siblings = a.list_task.assignments.select_related("unit") if access.can_see_whole_list(request.user, a.task_list) \

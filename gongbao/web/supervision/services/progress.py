@@ -12,7 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db.models import F, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from .. import models as m
@@ -50,18 +52,84 @@ class Snapshot:
         return [(g, self.values.get(g.pk, (None, None))[0]) for g in self.assignment.list_task.goals.all()]
 
 
-def assignments_for_status(qs, values: bool = True) -> list[m.Assignment]:
+def assignments_for_status(qs, values: bool = True, latest_on: Optional[dt.date] = None) -> list[m.Assignment]:
+    """The assignments of `qs` with what snapshot() needs prefetched: every
+    counted report (with its values unless values=False), or, with
+    `latest_on`, only the latest counted report as of that day (enough for the
+    status on that day: one row per assignment instead of its whole history)."""
     if isinstance(qs, list):
         return qs
+    qs = qs.select_related("unit", "list_task", "task_list")
+    if latest_on is not None:
+        items = list(qs)
+        _attach_schedules(items)
+        _attach_latest(items, latest_on)
+        return items
+    qs = qs.prefetch_related("list_task__milestones", "list_task__goals")
     counted = m.ProgressReport.objects.filter(state__in=COUNTED).order_by("-report_date", "-id")
     if values:
         counted = counted.prefetch_related("values")
-    return list(qs.select_related("unit", "list_task", "task_list").prefetch_related(
-        "list_task__milestones", "list_task__goals", Prefetch("reports", queryset=counted, to_attr="counted")))
+    return list(qs.prefetch_related(Prefetch("reports", queryset=counted, to_attr="counted")))
 
 
-def _rows(a: m.Assignment) -> list:
-    """(report date, local date first submitted, report) of `a`'s counted reports, newest first (cached)."""
+def with_status_data(a: m.Assignment, values: bool = True) -> m.Assignment:
+    """`a` (read with its task list, task and unit) with what snapshot() needs
+    prefetched, without reading the assignment again."""
+    counted = m.ProgressReport.objects.filter(state__in=COUNTED).order_by("-report_date", "-id")
+    if values:
+        counted = counted.prefetch_related("values")
+    prefetch_related_objects([a], "list_task__milestones", "list_task__goals",
+                             Prefetch("reports", queryset=counted, to_attr="counted"))
+    return a
+
+
+def _day_end(on: dt.date):
+    """The first moment after day `on` (local time), comparable with submitted_at."""
+    moment = dt.datetime.combine(on + dt.timedelta(days=1), dt.time.min)
+    return timezone.make_aware(moment) if settings.USE_TZ else moment
+
+
+def _attach_schedules(items: list[m.Assignment]) -> None:
+    """Set a._schedule for every assignment from one query of the milestones
+    (cheaper than prefetch_related for a page of status rows)."""
+    by_task: dict[int, list] = {a.list_task_id: [] for a in items}
+    if by_task:
+        for x in m.Milestone.objects.filter(list_task_id__in=list(by_task)).order_by("date", "id") \
+                .values_list("list_task_id", "date", "share"):
+            by_task[x[0]].append((x[1], x[2]))
+    for a in items:
+        ms = by_task[a.list_task_id]
+        a._schedule = status.Schedule(a.task_list.start_date, max((d for d, _ in ms), default=a.task_list.end_date),
+                                      tuple(ms))
+
+
+def _attach_latest(items: list[m.Assignment], on: dt.date) -> None:
+    """Set a.counted to [the latest report of `a` counted on day `on`] (or [])
+    for every assignment, in one query (a window function, newest first)."""
+    by_id = {a.pk: a for a in items}
+    for a in items:
+        a.counted, a._latest_on = [], on
+    if not by_id:
+        return
+    latest = m.ProgressReport.objects.filter(
+        assignment_id__in=list(by_id), state__in=COUNTED, report_date__lte=on) \
+        .filter(Q(submitted_at__isnull=True) | Q(submitted_at__lt=_day_end(on))) \
+        .annotate(_rank=Window(RowNumber(), partition_by=[F("assignment_id")],
+                               order_by=[F("report_date").desc(), F("id").desc()])) \
+        .filter(_rank=1).order_by()
+    for r in latest:
+        by_id[r.assignment_id].counted = [r]
+
+
+def _rows(a: m.Assignment, on: Optional[dt.date] = None, full: bool = False) -> list:
+    """(report date, local date first submitted, report) of `a`'s counted reports, newest first (cached).
+    An assignment prefetched with only its latest report (assignments_for_status(latest_on=…))
+    has its full history read here when asked for another day or for values (`full`)."""
+    latest_on = getattr(a, "_latest_on", None)
+    if latest_on is not None and (full or latest_on != on):
+        a.counted = list(a.reports.filter(state__in=COUNTED).prefetch_related("values")
+                         .order_by("-report_date", "-id"))
+        a._latest_on = a._progress_rows = None
     rows = getattr(a, "_progress_rows", None)
     if rows is None:
         reports = getattr(a, "counted", None)
@@ -76,7 +144,7 @@ def snapshot(a: m.Assignment, on: Optional[dt.date] = None, *, values: bool = Tr
     """Where `a` stood at the end of day `on` (default today); `a` should come
     from assignments_for_status (its reports prefetched)."""
     on = on or today()
-    reports = [r for d, sub, r in _rows(a) if d <= on and (sub is None or sub <= on)]
+    reports = [r for d, sub, r in _rows(a, on, full=values) if d <= on and (sub is None or sub <= on)]
     latest = reports[0] if reports else None
     current: dict = {}
     if values:
@@ -92,7 +160,12 @@ def snapshot(a: m.Assignment, on: Optional[dt.date] = None, *, values: bool = Tr
 
 
 def snapshots(qs, on: Optional[dt.date] = None, values: bool = True) -> list[Snapshot]:
-    return [snapshot(a, on, values=values) for a in assignments_for_status(qs, values)]
+    """Snapshots of the assignments of `qs` on day `on` (default today). Without
+    values only each assignment's latest counted report is read."""
+    if values:
+        return [snapshot(a, on, values=True) for a in assignments_for_status(qs, True)]
+    on = on or today()
+    return [snapshot(a, on, values=False) for a in assignments_for_status(qs, False, latest_on=on)]
 
 
 def history(qs, task_list: m.TaskList, on: Optional[dt.date] = None) -> list[dict]:

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ...kb import models as kb
 from .. import models as m
-from ..audit import acting
+from ..audit import acting, batched
 from ..status import month_key
 
 ROLE_STRENGTH = {"lead": 4, "responsible": 3, "implement": 2, "cooperate": 1}
@@ -64,7 +64,7 @@ def open_task_list(document: kb.Document, *, user=None, year: Optional[int] = No
     end = end or dt.date(year, 12, 31)
     if end <= start:
         raise WorkflowError({"end": ["结束日期须晚于开始日期"]})
-    with transaction.atomic(), acting(user):
+    with transaction.atomic(), acting(user), batched():
         tl = m.TaskList.objects.create(
             name=name or f"{year}年 {document.ref} {document.title}"[:300], document=document,
             document_ref=document.ref[:300], year=year, start_date=start, end_date=end,
@@ -180,7 +180,7 @@ def _clean(assignment: m.Assignment, report_date, text: str, percent, values: di
             raise ValueError
     except (TypeError, ValueError):
         errors.setdefault("percent", []).append("完成百分比应为 0–100 的数")
-    goals = {g.pk: g for g in assignment.list_task.goals.all()}
+    goals = {g.pk: g for g in assignment.list_task.goals.all()} if values else {}
     clean_values = {}
     for gid, raw in (values or {}).items():
         if raw in (None, ""):
@@ -203,7 +203,7 @@ def _clean(assignment: m.Assignment, report_date, text: str, percent, values: di
         clean_values[gid] = value
     if errors:
         raise WorkflowError(errors)
-    return report_date, text, percent, clean_values
+    return report_date, text, percent, {gid: (goals[gid], value) for gid, value in clean_values.items()}
 
 
 def save_report(assignment: m.Assignment, user, *, report: Optional[m.ProgressReport] = None, report_date,
@@ -218,52 +218,63 @@ def save_report(assignment: m.Assignment, user, *, report: Optional[m.ProgressRe
     if assignment.done or assignment.task_list.closed or not assignment.active:
         raise WorkflowError("该任务已销号或已停止督办，不能再报送")
     report_date, text, percent, values = _clean(assignment, report_date, text, percent, values or {}, today)
-    files = list(files)
+    files, folded = list(files), list(folded)
     types = [check_evidence(f) for f in files]
     if proposed_status not in dict(m.ProgressReport.PROPOSALS):
         proposed_status = "ongoing"
-    with transaction.atomic(), acting(user):
-        if report is None:
+    with transaction.atomic(), acting(user), batched():
+        new = report is None
+        if new:
             report = m.ProgressReport(assignment=assignment, author=user)
         report.report_date = report_date
         report.period = month_key(report_date)
         report.text = text
         report.percent = percent
         report.proposed_status = proposed_status
+        if new and submit:            # a new report submitted at once: one insert, one audit entry
+            _mark_submitted(report)
         report.save()
-        existing = {v.goal_id: v for v in report.values.all()}
-        for gid, value in values.items():
+        existing = {} if new else {v.goal_id: v for v in report.values.all()}
+        saved_values = []
+        for gid, (goal, value) in values.items():
             v = existing.pop(gid, None)
             if v is None:
-                m.ReportValue.objects.create(report=report, goal_id=gid, value=value)
+                v = m.ReportValue.objects.create(report=report, goal=goal, value=value)
             elif v.value != value:
                 v.value = value
                 v.save()
+            saved_values.append(v)
         for v in existing.values():
             v.delete()
-        if assignment.primary:
+        if assignment.primary and (folded or not new):
             allowed = set(m.ProgressReport.objects.filter(
                 assignment__list_task=assignment.list_task, assignment__primary=False,
                 state__in=(m.ProgressReport.SUBMITTED, m.ProgressReport.ACCEPTED)).values_list("pk", flat=True))
             report.folded.set([int(x) for x in folded if int(x) in allowed])
-        for f, ct in zip(files, types):
-            _store_evidence(report, f, user, ct)
-        if submit:
+        saved_evidence = [_store_evidence(report, f, user, ct) for f, ct in zip(files, types)]
+        if submit and not new:
             _submit(report)
+    if new:
+        # what the report now has, for the caller's response without reading it back
+        report.saved = {"values": saved_values, "evidence": saved_evidence, "reviews": []}
     return report
+
+
+def _mark_submitted(report: m.ProgressReport) -> None:
+    report.state = m.ProgressReport.SUBMITTED
+    if report.submitted_at is None:
+        report.submitted_at = timezone.now()
 
 
 def _submit(report: m.ProgressReport) -> None:
     if report.state not in (m.ProgressReport.DRAFT, m.ProgressReport.RETURNED):
         raise WorkflowError("该报告已报送")
-    report.state = m.ProgressReport.SUBMITTED
-    if report.submitted_at is None:
-        report.submitted_at = timezone.now()
+    _mark_submitted(report)
     report.save()
 
 
 def submit_report(report: m.ProgressReport, user) -> m.ProgressReport:
-    with transaction.atomic(), acting(user):
+    with transaction.atomic(), acting(user), batched():
         _submit(report)
     return report
 
@@ -271,7 +282,7 @@ def submit_report(report: m.ProgressReport, user) -> m.ProgressReport:
 def delete_draft(report: m.ProgressReport, user) -> None:
     if report.state != m.ProgressReport.DRAFT:
         raise WorkflowError("只能删除草稿")
-    with transaction.atomic(), acting(user):
+    with transaction.atomic(), acting(user), batched():
         for ev in report.evidence.all():
             ev.file.delete(save=False)
         report.delete()
@@ -288,7 +299,7 @@ def review_report(report: m.ProgressReport, user, action: str, comment: str = ""
     comment = (comment or "").strip()
     if action == m.Review.RETURN and not comment:
         raise WorkflowError({"comment": ["退回须写明意见"]})
-    with transaction.atomic(), acting(user):
+    with transaction.atomic(), acting(user), batched():
         review = m.Review.objects.create(report=report, reviewer=user, action=action, comment=comment)
         report.state = m.ProgressReport.RETURNED if action == m.Review.RETURN else m.ProgressReport.ACCEPTED
         report.save()
@@ -315,18 +326,18 @@ def close_assignment(a: m.Assignment, user) -> None:
     """销号: a supervisor confirms the assignment done."""
     if a.done:
         raise WorkflowError("该任务已销号")
-    with transaction.atomic(), acting(user):
+    with transaction.atomic(), acting(user), batched():
         _close(a, user)
 
 
 def reopen_assignment(a: m.Assignment, user) -> None:
-    with transaction.atomic(), acting(user):
+    with transaction.atomic(), acting(user), batched():
         a.done, a.done_at, a.done_by = False, None, None
         a.save()
 
 
 def close_task_list(tl: m.TaskList, user, closed: bool = True) -> None:
-    with transaction.atomic(), acting(user):
+    with transaction.atomic(), acting(user), batched():
         tl.closed = closed
         tl.save()
 
@@ -371,7 +382,7 @@ def revise_milestone(list_task: m.ListTask, user, reason: str, *, milestone: Opt
                 errors["share"] = ["完成比例应为 0–100"]
     if errors:
         raise WorkflowError(errors)
-    with transaction.atomic(), acting(user):
+    with transaction.atomic(), acting(user), batched():
         old = _describe_milestone(milestone)
         if delete:
             if milestone is None:
@@ -405,7 +416,7 @@ def revise_goal(list_task: m.ListTask, user, reason: str, *, goal: Optional[m.Go
             errors["value"] = ["目标值应为数值"]
         if errors:
             raise WorkflowError(errors)
-    with transaction.atomic(), acting(user):
+    with transaction.atomic(), acting(user), batched():
         old = _describe_goal(goal)
         if delete:
             if goal is None:
