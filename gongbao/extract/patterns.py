@@ -33,7 +33,8 @@ UNIT_END = re.compile("(" + "|".join(sorted(UNIT_SUFFIXES, key=len, reverse=True
 ISSUER_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|部|委|院|领导小组|指挥部|总队|支队|中心)$")
 
 # Place names that take a shared suffix (文水县、中阳县、岚县政府).
-PLACE_END = re.compile(r"(县|市|区|旗|镇|乡|街道|开发区|园区|示范区|新区)(?:[（(][^（）()]{1,12}[）)])?$")
+PLACE_SUFFIXES = ("县", "市", "区", "旗", "镇", "乡", "街道", "开发区", "园区", "示范区", "新区")
+PLACE_END = re.compile("(" + "|".join(PLACE_SUFFIXES) + r")(?:[（(][^（）()]{1,12}[）)])?$")
 
 # 成文日期.
 DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")

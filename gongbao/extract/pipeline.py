@@ -130,9 +130,9 @@ def _canonical_units(result: Extraction, registry: UnitRegistry) -> None:
 
 def clear_caches() -> None:
     """Forget memoised stage results (benchmarks time cold extractions)."""
-    from . import deadlines, reflow, units
+    from . import deadlines, units
 
-    for fn in (deadlines.normalize, deadlines._candidates, reflow.width, units._read_roles):
+    for fn in (deadlines.normalize, deadlines._candidates, units._read_roles):
         fn.cache_clear()
 
 

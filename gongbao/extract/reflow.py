@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import patterns as P
 from .lines import Line
@@ -31,15 +30,11 @@ def join(parts) -> str:
     return tidy("".join((p.text if isinstance(p, Line) else p).strip() for p in parts))
 
 
-@lru_cache(maxsize=8192)
 def width(text: str) -> float:
     """Printed width in ems: Chinese and full-width count 1, Latin 0.5, spaces 0."""
-    w = 0.0
-    for ch in text:
-        if ch == " ":
-            continue
-        w += 0.5 if ch.isascii() else 1.0
-    return w
+    n = len(text)
+    ascii_n = n if text.isascii() else len(text.encode("ascii", "ignore"))
+    return (n - ascii_n) + (ascii_n - text.count(" ")) * 0.5
 
 
 def is_full(text: str, measure: float, slack: float = 1.5) -> bool:

@@ -23,7 +23,7 @@ from typing import Optional
 from . import patterns as P
 from .lines import Line
 from .reflow import full_width, is_full, join, width
-from .units import read_roles, split_top
+from .units import first_top, read_roles
 
 UNIT_COLUMN = re.compile(r"(责任单位|牵头单位|责任部门|牵头部门|配合单位|承办单位|主责单位)")
 ROLE_LABEL = re.compile(
@@ -135,8 +135,8 @@ def _starts_with_unit(text: str) -> bool:
     """Does `text` open with a unit name (the first list item reads as a body)?"""
     if not text or text[0] in "的和及与等、，":
         return False
-    first = split_top(text, "、，,；;。")
-    return bool(first) and bool(read_roles(first[0]))
+    first = first_top(text, "、，,；;。")
+    return first is not None and bool(read_roles(first))
 
 
 def _ends_paragraph(ln: Line, measure: float) -> bool:
@@ -157,12 +157,15 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
     k = len(item) - 1
     while k > 0 and narrow[k]:
         k -= 1
-    runs = [split for split in range(k + 1, len(item)) if _starts_with_unit(join(item[split:]))]
-    for split in runs:
-        if _ends_paragraph(item[split - 1], measure):
-            return item[:split], item[split:]
-    if runs:
-        return item[:runs[0]], item[runs[0]:]
+    first_run = None                      # the earliest split where a unit list starts
+    for split in range(k + 1, len(item)):
+        ends = _ends_paragraph(item[split - 1], measure)
+        if (ends or first_run is None) and _starts_with_unit(join(item[split:])):
+            if ends:
+                return item[:split], item[split:]
+            first_run = split
+    if first_run is not None:
+        return item[:first_run], item[first_run:]
     for k, ln in enumerate(item):
         if (k + 1 >= len(item) or narrow[k + 1]) and _ends_paragraph(ln, measure):
             return item[:k + 1], item[k + 1:]

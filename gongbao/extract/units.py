@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from . import patterns as P
 
@@ -24,10 +25,13 @@ ROLE_PATTERNS = [
     (re.compile(rf"{_FILLER}(?:分工负责|按职责分工负责|负责)$"), "responsible"),
 ]
 # Verbs that start a clause trailing a unit name inside a cell.
+# The words every role pattern ends with (a cheap test before the patterns).
+_ROLE_ENDS = ("牵头", "负责", "负总责", "配合", "协助", "参与", "协办", "落实")
 _ACTION = re.compile(r"(督促|组织|指导|会同|抓好|做好|按照|根据|结合|开展|加强)")
 # Suffixes one list can share (文水县、兴县政府 → 文水县政府、兴县政府).
 SHARED = ("人民政府办公室", "政府办公室", "人民政府", "政府", "管委会", "管理委员会", "党委", "党工委")
 _SHARED_END = re.compile(rf"^(?P<place>.+?)(?:等)?(?P<suffix>{'|'.join(SHARED)})$")
+_SHARED_TAIL = SHARED + ("\n",)      # what _SHARED_END can end with
 _TRAILING_DENG = re.compile(r"(等部门|等单位|等)$")
 
 
@@ -36,42 +40,92 @@ def _sep_pattern(seps: str) -> re.Pattern:
     return re.compile("[" + re.escape(seps) + "]")
 
 
-def split_top(text: str, seps: str) -> list[str]:
-    """Split on any of `seps` outside brackets and quotes."""
-    if not any(ch in text for ch in _OPEN):
-        return [p.strip() for p in _sep_pattern(seps).split(text) if p.strip()]
-    parts, depth, cur = [], 0, []
-    for ch in text:
+@lru_cache(maxsize=64)
+def _scan_pattern(seps: str) -> re.Pattern:
+    """The characters `split_top` acts on: separators and brackets."""
+    return re.compile("[" + re.escape(seps + _OPEN + _CLOSE) + "]")
+
+
+_OPEN_RE = re.compile("[" + re.escape(_OPEN) + "]")
+
+
+def _top_cuts(text: str, seps: str):
+    """(start, end) of each separator outside brackets and quotes, in order.
+    A closing bracket never opened is ignored."""
+    depth = 0
+    for m in _scan_pattern(seps).finditer(text):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        if ch in seps and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
+        if depth == 0 and ch in seps:
+            yield m.start(), m.end()
+
+
+def split_top(text: str, seps: str) -> list[str]:
+    """Split on any of `seps` outside brackets and quotes."""
+    if not _OPEN_RE.search(text):      # nothing opens: every separator is at the top
+        return [p.strip() for p in _sep_pattern(seps).split(text) if p.strip()]
+    parts, start = [], 0
+    for a, b in _top_cuts(text, seps):
+        parts.append(text[start:a])
+        start = b
+    parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 
 
+def first_top(text: str, seps: str) -> Optional[str]:
+    """`split_top(text, seps)[0]` (None for no piece), without splitting the rest."""
+    start = 0
+    for a, b in _top_cuts(text, seps):
+        piece = text[start:a].strip()
+        if piece:
+            return piece
+        start = b
+    return text[start:].strip() or None
+
+
+def _end_test(pattern: re.Pattern, suffixes) -> "callable":
+    """A fast `bool(pattern.search(text))` for a pattern of the shape
+    `(suffix|…)(?:[（(]…[）)])?$`: a plain `endswith` unless the text ends with
+    a bracket or a newline (where the pattern itself decides)."""
+    ends = tuple(suffixes)
+
+    def test(text: str) -> bool:
+        last = text[-1:]
+        if not last or last in "）)\n":
+            return bool(pattern.search(text))
+        return text.endswith(ends)
+    return test
+
+
+_unit_end = _end_test(P.UNIT_END, P.UNIT_SUFFIXES)
+_place_end = _end_test(P.PLACE_END, P.PLACE_SUFFIXES)
+
+
 def is_body(text: str) -> bool:
-    return bool(P.UNIT_END.search(text)) and len(text) >= 2
+    return _unit_end(text) and len(text) >= 2
 
 
 def is_place(text: str) -> bool:
-    return bool(P.PLACE_END.search(text))
+    return _place_end(text)
 
 
 def _split_conj(unit: str) -> list[str]:
     """Split on 及/和/与 where both sides are bodies; 及其 refers back."""
-    for m in re.finditer(r"及其|及|和|与", unit):
+    if "及" not in unit and "和" not in unit and "与" not in unit:
+        return [unit]
+    for m in _CONJ.finditer(unit):
         left, right = unit[:m.start()], unit[m.end():]
         if m.group() == "及其" and is_body(left) and right:
             return [left] + _split_conj(left + right)
-        if is_body(left) and is_body(right) and not P.PLACE_END.search(left[-1:]):
+        if is_body(left) and is_body(right) and not is_place(left[-1:]):
             return [left] + _split_conj(right)
     return [unit]
+
+
+_CONJ = re.compile(r"及其|及|和|与")
 
 
 def _trim(unit: str) -> str:
@@ -82,7 +136,8 @@ def _trim(unit: str) -> str:
             if m.start() and is_body(unit[:m.start()]):
                 unit = unit[:m.start()]
                 break
-    unit = _TRAILING_DENG.sub("", unit)
+    if "等" in unit:
+        unit = _TRAILING_DENG.sub("", unit)
     return unit.strip(" ，,、。；;：:")
 
 
@@ -112,7 +167,7 @@ def distribute_suffix(units: list[str]) -> list[str]:
     """Give bare place names before a `…县政府` the shared suffix."""
     out = _level_words(units)
     for end in range(len(out) - 1, 0, -1):
-        m = _SHARED_END.match(out[end])
+        m = _SHARED_END.match(out[end]) if out[end].endswith(_SHARED_TAIL) else None
         if not m or not is_place(m.group("place")):
             continue
         suffix = m.group("suffix")
@@ -132,9 +187,12 @@ def _is_bare_place(text: str) -> bool:
     return is_place(text) and (not is_body(text) or bool(_ZONE_END.search(text)))
 
 
+_SHARED_DENG = re.compile(rf"等({'|'.join(SHARED)})$")
+
+
 def _shared_places(units: list[str]) -> list[str]:
     """`X等政府` is read as X政府 even when alone."""
-    return [re.sub(rf"等({'|'.join(SHARED)})$", r"\1", u) for u in units]
+    return [_SHARED_DENG.sub(r"\1", u) if "等" in u else u for u in units]
 
 
 def split_bodies(text: str) -> list[str]:
@@ -143,7 +201,7 @@ def split_bodies(text: str) -> list[str]:
     ， always separates; 、 separates only where every piece but the last is a
     body or a place name (so 市人民政府各委、办、局 and 市直企、事业单位 stay whole).
     """
-    text = re.sub(r"\s+", "", text).rstrip("：:")
+    text = "".join(text.split()).rstrip("：:")
     out: list[str] = []
     for part in split_top(text, "，,；;"):
         pieces = split_top(part, "、")
@@ -163,14 +221,14 @@ def _read_roles(text: str, default: str, strict: bool) -> tuple[tuple[str, str],
     """A 责任单位 cell → [(unit, role)], units in printed order. With `strict`
     a piece that does not look like a body is dropped (a trailing clause);
     after a label such as 牵头单位： every piece is taken as a unit."""
-    text = re.sub(r"\s+", "", text).strip("。；;，,")
+    text = "".join(text.split()).strip("。；;，,")
     result: list[tuple[str, str]] = []
     for clause in split_top(text, "，,；;。"):
         pending: list[str] = []
         clause_out: list[tuple[str, str]] = []
         for token in split_top(clause, "、"):
             role = None
-            for pattern, name in ROLE_PATTERNS:
+            for pattern, name in (ROLE_PATTERNS if token.endswith(_ROLE_ENDS) else ()):
                 m = pattern.search(token)
                 if m and m.start() > 0 and (is_body(token[:m.start()]) or is_place(token[:m.start()])):
                     token, role = token[:m.start()], name
