@@ -526,11 +526,17 @@ def _inherit(values: dict, row: _Row, continuation: bool, prev: Optional[tuple[_
             values["category"] = row.heading
 
 
-def _records(lines: list[Line], want_person: bool) -> list[tuple[_Row, dict]]:
-    """Rows of the wanted tables with their cells, merged cells filled in."""
+def _scan(lines: list[Line]) -> Optional[_Scanner]:
+    """The register rows of a document, or None when it prints no register header."""
     if not any(ln.text[:1] == "序" and _is_header_line(ln.text) for ln in lines):
-        return []                                         # no register header (序号 …)
-    scan = _Scanner().run(lines)
+        return None                                       # no register header (序号 …)
+    return _Scanner().run(lines)
+
+
+def _records(scan: Optional[_Scanner], want_person: bool) -> list[tuple[_Row, dict]]:
+    """Rows of the wanted tables with their cells, merged cells filled in."""
+    if scan is None:
+        return []
     cats = CATEGORIES + tuple(sorted(scan.headings - set(CATEGORIES)))
     key_kind = "person" if want_person else "name"
     out: list[tuple[_Row, dict]] = []
@@ -550,19 +556,33 @@ def _records(lines: list[Line], want_person: bool) -> list[tuple[_Row, dict]]:
     return out
 
 
-def parse_heritage_items(lines: list[Line], document: str, file: str) -> list[HeritageItem]:
-    """Items of the 代表性项目名录 and 扩展项目名录 tables in one document."""
+def _items(scan: Optional[_Scanner], document: str, file: str) -> list[HeritageItem]:
     return [HeritageItem(
         document=document, list=row.kind, seq=row.seq,
         code=v.get("code"), category=v.get("category"), name=v["name"],
         region=v.get("place"), protection_unit=v.get("unit"),
-        source=Source.span(file, row.lines)) for row, v in _records(lines, want_person=False)]
+        source=Source.span(file, row.lines)) for row, v in _records(scan, want_person=False)]
 
 
-def parse_inheritors(lines: list[Line], document: str, file: str) -> list[Inheritor]:
-    """People of the 代表性传承人名单 tables in one document."""
+def _inheritors(scan: Optional[_Scanner], document: str, file: str) -> list[Inheritor]:
     return [Inheritor(
         document=document, seq=row.seq, code=v.get("code"), category=v.get("category"),
         project=v.get("name"), batch=v.get("batch"), name=v["person"], gender=v.get("gender"),
         county=v.get("place"), protection_unit=v.get("unit"),
-        source=Source.span(file, row.lines)) for row, v in _records(lines, want_person=True)]
+        source=Source.span(file, row.lines)) for row, v in _records(scan, want_person=True)]
+
+
+def parse_heritage(lines: list[Line], document: str, file: str) -> tuple[list[HeritageItem], list[Inheritor]]:
+    """Items and inheritors of one document, its lines scanned once."""
+    scan = _scan(lines)
+    return _items(scan, document, file), _inheritors(scan, document, file)
+
+
+def parse_heritage_items(lines: list[Line], document: str, file: str) -> list[HeritageItem]:
+    """Items of the 代表性项目名录 and 扩展项目名录 tables in one document."""
+    return _items(_scan(lines), document, file)
+
+
+def parse_inheritors(lines: list[Line], document: str, file: str) -> list[Inheritor]:
+    """People of the 代表性传承人名单 tables in one document."""
+    return _inheritors(_scan(lines), document, file)

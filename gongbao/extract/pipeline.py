@@ -21,7 +21,7 @@ from .deadlines import find_deadlines
 from .elements import cited_numbers, parse_elements
 from .furniture import ContactBox, strip_furniture
 from .groups import parse_groups
-from .heritage import parse_heritage_items, parse_inheritors
+from .heritage import parse_heritage
 from .lines import Line, to_lines
 from .registry import UnitRegistry
 from .segment import DocumentBlock, split_documents
@@ -73,8 +73,9 @@ def extract_lines(lines: list[Line], name: str, registry: Optional[UnitRegistry]
                 source=Source.span(name, raw.lines)))
         result.groups.extend(parse_groups(block.lines, ref, name))
         result.appointments.extend(parse_appointments(block.lines, ref, name))
-        result.heritage_items.extend(parse_heritage_items(block.lines, ref, name))
-        result.inheritors.extend(parse_inheritors(block.lines, ref, name))
+        items, inheritors = parse_heritage(block.lines, ref, name)
+        result.heritage_items.extend(items)
+        result.inheritors.extend(inheritors)
         result.commendations.extend(parse_commendations(block.lines, ref, name))
     _assign_contacts(ended, cleaned.boxes)
     _canonical_units(result, registry)

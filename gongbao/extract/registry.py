@@ -93,6 +93,7 @@ class UnitRegistry:
     def __init__(self, table: Optional[_Table] = None):
         self._t = table or _table(str(DATA))
         self._learned_bodies: set[str] = set()      # 文件里见过的机构（去掉地名后）
+        self._bodies_by_ends: dict[tuple[str, str], list[str]] = {}   # (首字, 尾字) → 机构
         self._places: Counter[str] = Counter()      # 见过的地名前缀
         self._governments: dict[str, None] = {}     # 见过“人民政府”的地名，按见到的顺序
         self._city: Optional[str] = None            # canonical(city=…) 给过的市名
@@ -152,8 +153,9 @@ class UnitRegistry:
             m = _PLACE.match(name)
             place, body = (m.group("place"), name[m.end():]) if m else ("", name)
         place = place.removesuffix("委") if place.endswith(("市委", "县委", "区委")) else place
-        if len(body) >= 2:
+        if len(body) >= 2 and body not in self._learned_bodies:
             self._learned_bodies.add(body)
+            self._bodies_by_ends.setdefault((body[0], body[-1]), []).append(body)
         if place and place not in _LEVELS:
             self._places[place] += 1
             if (split and body.startswith("人民政府")) or name.startswith(place + "人民政府"):
@@ -197,7 +199,10 @@ class UnitRegistry:
         prefixes = [p for p in _LEVELS if unit.startswith(p) and len(unit) > len(p) + 1] + [""]
         for prefix in prefixes:
             short = unit[len(prefix):]
-            found = [b for b in self._learned_bodies if _is_abbreviation(short, b)]
+            if len(short) < 2:
+                continue
+            found = [b for b in self._bodies_by_ends.get((short[0], short[-1]), ())
+                     if _is_abbreviation(short, b)]
             if len(found) == 1:
                 return prefix + found[0]
         return None
