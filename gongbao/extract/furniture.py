@@ -11,6 +11,7 @@ alternate between odd and even pages), or when it names a 公报 and its issue.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -85,48 +86,66 @@ def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) ->
                 ln.page = page
 
 
+def _nonspace_len(text: str) -> int:
+    """len("".join(text.split())), cheaply: only an ASCII space is both
+    printable and white space."""
+    if text.isprintable():
+        return len(text) - text.count(" ")
+    return len("".join(text.split()))
+
+
 def strip_furniture(lines: list[Line]) -> Cleaned:
-    numbers = {i for i, ln in enumerate(lines) if P.PAGE_NUMBER.match(ln.text)}
+    page_number = P.PAGE_NUMBER.match
+    numbers = {i for i, ln in enumerate(lines) if page_number(ln.text)}
     headers = _header_shapes(lines, numbers)
+    header_sizes = {sum(map(len, shape)) for shape in headers}   # a shape's characters
     gazette = None
     drop: set[int] = set(numbers)
     for i, ln in enumerate(lines):
-        named = _gazette_header(ln.text)
-        if named or _shape(ln.text) in headers:
+        text = ln.text
+        named = _gazette_header(text) if ("公报" in text or "政报" in text) else None
+        if named or (header_sizes and _nonspace_len(text) in header_sizes and _shape(text) in headers):
             drop.add(i)
             if named and gazette is None:
                 gazette = {"title": named[0], "issue": named[1]}
 
     # Page starts: after a run of header/number lines, or (in text from PDF
     # tools that indent a page's first line) at a rare indented line.
-    indented = sum(1 for ln in lines if ln.indent)
-    use_indent = 0 < indented < max(3, len(lines) * 0.03)
+    n = len(lines)
+    indented = [i for i, ln in enumerate(lines) if ln.indent]
+    use_indent = 0 < len(indented) < max(3, n * 0.03)
+    events: list[tuple[int, int, Optional[int]]] = []   # (position, start, printed)
+    run = sorted(drop)
+    k = 0
+    while k < len(run):                       # each run of dropped lines
+        a = run[k]
+        printed = None
+        while True:
+            if run[k] in numbers:
+                printed = _page_number(lines[run[k]].text)
+            if k + 1 < len(run) and run[k + 1] == run[k] + 1:
+                k += 1
+                continue
+            break
+        events.append((a, run[k] + 1, printed))
+        k += 1
+    if use_indent:
+        events.extend((i, i, None) for i in indented if i not in drop)
+        events.sort()
     starts: list[tuple[int, Optional[int]]] = []
-    i = 0
-    while i < len(lines):
-        if i in drop:
-            printed = None
-            while i < len(lines) and i in drop:
-                if i in numbers:
-                    printed = _page_number(lines[i].text)
-                i += 1
-            starts.append((i, printed))
-            continue
-        if use_indent and lines[i].indent and not (starts and starts[-1][0] == i):
-            starts.append((i, None))
-        i += 1
-    kept_index = {}
-    kept: list[Line] = []
-    for i, ln in enumerate(lines):
-        if i not in drop:
-            kept_index[i] = len(kept)
-            kept.append(ln)
+    for position, start, printed in events:
+        if position == start and starts and starts[-1][0] == start:
+            continue                          # an indented line right after a run
+        starts.append((start, printed))
+    kept = [ln for i, ln in enumerate(lines) if i not in drop] if drop else list(lines)
     mapped = []
     for idx, printed in starts:
-        while idx < len(lines) and idx not in kept_index:
+        while idx < n and idx in drop:
             idx += 1
-        if idx < len(lines) and not (mapped and mapped[-1][0] == kept_index[idx]):
-            mapped.append((kept_index[idx], printed))
+        if idx < n:
+            at = idx - bisect.bisect_left(run, idx)     # its index among the kept lines
+            if not (mapped and mapped[-1][0] == at):
+                mapped.append((at, printed))
     _assign_pages(kept, mapped)
     kept, boxes = take_contact_boxes(kept)
     return Cleaned(kept, boxes, gazette)
@@ -134,30 +153,33 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
 
 def take_contact_boxes(lines: list[Line]) -> tuple[list[Line], list[ContactBox]]:
     """Remove 咨询与解读 boxes (unit line, phone line, box title) from the flow."""
+    unit_line = P.CONTACT_UNIT.match
+    candidates = [i for i, ln in enumerate(lines) if ln.text[:1] in "咨解联" and unit_line(ln.text)]
     out: list[Line] = []
     boxes: list[ContactBox] = []
-    i = 0
-    while i < len(lines):
-        m = P.CONTACT_UNIT.match(lines[i].text)
-        if m:
-            box_lines = [lines[i]]
-            unit, phone = m.group("unit").strip(), None
-            j = i + 1
-            while j < len(lines) and j <= i + 3:
-                t = lines[j].text
-                pm = P.CONTACT_PHONE.match(t)
-                if pm:
-                    phone = "".join(pm.group("phone").split())
-                elif not P.CONTACT_TITLE.match(t):
-                    break
-                box_lines.append(lines[j])
-                j += 1
-            # a box title printed just before the unit line belongs to the box too
-            if out and P.CONTACT_TITLE.match(out[-1].text):
-                box_lines.insert(0, out.pop())
-            boxes.append(ContactBox(unit, phone, box_lines))
-            i = j
-            continue
-        out.append(lines[i])
-        i += 1
+    i = 0                                     # lines before i are placed
+    for start in candidates:
+        if start < i:
+            continue                          # inside the box before
+        out.extend(lines[i:start])
+        i = start
+        m = unit_line(lines[i].text)
+        box_lines = [lines[i]]
+        unit, phone = m.group("unit").strip(), None
+        j = i + 1
+        while j < len(lines) and j <= i + 3:
+            t = lines[j].text
+            pm = P.CONTACT_PHONE.match(t)
+            if pm:
+                phone = "".join(pm.group("phone").split())
+            elif not P.CONTACT_TITLE.match(t):
+                break
+            box_lines.append(lines[j])
+            j += 1
+        # a box title printed just before the unit line belongs to the box too
+        if out and P.CONTACT_TITLE.match(out[-1].text):
+            box_lines.insert(0, out.pop())
+        boxes.append(ContactBox(unit, phone, box_lines))
+        i = j
+    out.extend(lines[i:])
     return out, boxes

@@ -31,17 +31,26 @@ def clean_text(raw: str) -> str:
     return text
 
 
+_INDENT = (" ", "\t", "\u3000")
+
+
 def to_lines(text: str, first_page: Optional[int] = None) -> list[Line]:
     """Split `text` into non-blank `Line`s. Form feeds advance the page."""
     page = first_page
     out: list[Line] = []
-    for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        if "\f" in raw:
+    feeds = "\f" in text
+    invisible = "\u200b" in text or "\ufeff" in text   # else clean_text is a plain join
+    # the line breaks \r\n, \r and \n, as re.split(r"\r\n|\r|\n") finds them
+    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for no, raw in enumerate(raws, start=1):
+        if not raw:
+            continue
+        if feeds and "\f" in raw:
             page = (page or 1) + raw.count("\f")
             raw = raw.replace("\f", " ")
-        cleaned = clean_text(raw)
+        cleaned = clean_text(raw) if invisible else " ".join(raw.split())
         if cleaned:
-            out.append(Line(cleaned, no, page, indent=raw[:1] in (" ", "\t", "\u3000")))
+            out.append(Line(cleaned, no, page, raw[:1] in _INDENT))
     return out
 
 

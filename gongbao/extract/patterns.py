@@ -4,6 +4,7 @@ Structure only (GB/T 9704-2012 elements, numbering, unit-name shapes); nothing
 here names a particular government.
 """
 import re
+from typing import Callable
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
@@ -16,6 +17,21 @@ DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER.pattern}$")
 DOC_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报",
              "报告", "请示", "批复", "议案", "函", "纪要", "令")
 DOC_TYPE_AT_END = re.compile(r"(决议|决定|命令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|纪要|函|令)$")
+
+def end_test(pattern: re.Pattern, suffixes) -> Callable[[str], bool]:
+    """A fast `bool(pattern.search(text))` for a pattern of the shape
+    `(suffix|…)(?:[（(]…[）)])?$` whose alternatives are `suffixes`: a plain
+    `endswith`, unless the text ends with a bracket or a newline (where the
+    pattern itself decides)."""
+    ends = tuple(suffixes)
+
+    def test(text: str) -> bool:
+        last = text[-1:]
+        if not last or last in "）)\n":
+            return pattern.search(text) is not None
+        return text.endswith(ends)
+    return test
+
 
 # Suffixes that end the name of a body (机关、单位) — longest first.
 UNIT_SUFFIXES = (
@@ -30,7 +46,10 @@ UNIT_SUFFIXES = (
 )
 UNIT_END = re.compile("(" + "|".join(sorted(UNIT_SUFFIXES, key=len, reverse=True)) + r")(?:[（(][^（）()]{1,12}[）)])?$")
 # Issuer names (发文机关): a body name standing alone on a short line.
-ISSUER_END = re.compile(r"(人民政府|政府|办公室|办公厅|委员会|管委会|局|厅|部|委|院|领导小组|指挥部|总队|支队|中心)$")
+ISSUER_SUFFIXES = ("人民政府", "政府", "办公室", "办公厅", "委员会", "管委会", "局", "厅", "部", "委", "院",
+                   "领导小组", "指挥部", "总队", "支队", "中心")
+ISSUER_END = re.compile("(" + "|".join(ISSUER_SUFFIXES) + ")$")
+issuer_end = end_test(ISSUER_END, ISSUER_SUFFIXES)
 
 # Place names that take a shared suffix (文水县、中阳县、岚县政府).
 PLACE_SUFFIXES = ("县", "市", "区", "旗", "镇", "乡", "街道", "开发区", "园区", "示范区", "新区")

@@ -20,6 +20,8 @@ from .reflow import join
 MAX_TITLE_LINES = 6
 MAX_ADDRESSEE_LINES = 4
 _MASTHEAD = re.compile(r"^.{2,30}(文件|公报|令)$")
+_MASTHEAD_ENDS = ("文件", "公报", "令", "\n")     # where a _MASTHEAD match can end
+_HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES
 _PUNCT = re.compile(r"[，。；：:！？、“”《》]")
 
 
@@ -49,7 +51,7 @@ class DocumentBlock:
 
 def is_issuer_line(text: str) -> bool:
     return (3 <= len(text) <= 30 and not _PUNCT.search(text) and " " not in text
-            and P.ISSUER_END.search(text) is not None and not text.startswith("关于"))
+            and P.issuer_end(text) and not text.startswith("关于"))
 
 
 def _title_from(lines: list[Line], i: int) -> Optional[int]:
@@ -85,7 +87,7 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     if len(text) > 60 or _PUNCT.search(text[:12]):
         return None
     # GB/T 9704 版头: masthead (…文件), number, then title.
-    if _MASTHEAD.match(text) and i + 1 < len(lines) and P.DOC_NUMBER.search(lines[i + 1].text):
+    if text.endswith(_MASTHEAD_ENDS) and _MASTHEAD.match(text) and i + 1 < len(lines) and P.DOC_NUMBER.search(lines[i + 1].text):
         t_end = _title_from(lines, i + 2)
         if t_end is not None:
             head = DocumentBlock([], issuer=text[:-2] if text.endswith("文件") else None,
@@ -130,7 +132,9 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     heads: list[tuple[int, DocumentBlock]] = []
     i = 0
     while i < len(lines):
-        head = _head_at(lines, i)
+        text = lines[i].text
+        # a head starts with a masthead, an issuer line or an issuer before 关于
+        head = _head_at(lines, i) if text.endswith(_HEAD_ENDS) or "关于" in text[:30] else None
         if head is not None:
             heads.append((i, head))
             i = head.head_end

@@ -86,22 +86,8 @@ def first_top(text: str, seps: str) -> Optional[str]:
     return text[start:].strip() or None
 
 
-def _end_test(pattern: re.Pattern, suffixes) -> "callable":
-    """A fast `bool(pattern.search(text))` for a pattern of the shape
-    `(suffix|…)(?:[（(]…[）)])?$`: a plain `endswith` unless the text ends with
-    a bracket or a newline (where the pattern itself decides)."""
-    ends = tuple(suffixes)
-
-    def test(text: str) -> bool:
-        last = text[-1:]
-        if not last or last in "）)\n":
-            return bool(pattern.search(text))
-        return text.endswith(ends)
-    return test
-
-
-_unit_end = _end_test(P.UNIT_END, P.UNIT_SUFFIXES)
-_place_end = _end_test(P.PLACE_END, P.PLACE_SUFFIXES)
+_unit_end = P.end_test(P.UNIT_END, P.UNIT_SUFFIXES)
+_place_end = P.end_test(P.PLACE_END, P.PLACE_SUFFIXES)
 
 
 def is_body(text: str) -> bool:
