@@ -14,7 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db import connection
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from ..kb import models as m
@@ -52,20 +53,37 @@ class _Cache:
         self.aliases: set[tuple[int, str]] = set()
         self.people: dict[str, m.Person] = {}
 
-    def unit(self, key: str, printed: str, members: list) -> m.Unit:
-        unit = self.units.get(key)
-        if unit is None:
-            unit = m.Unit.objects.filter(key=key).first()
-            if unit is None:
-                unit = m.Unit.objects.create(key=key, name=key, members=members or [])
-            elif members and not unit.members:
-                unit.members = members
-                unit.save(update_fields=["members"])
-            self.units[key] = unit
-        if printed and printed != unit.name and (unit.pk, printed) not in self.aliases:
-            m.UnitAlias.objects.get_or_create(unit=unit, name=printed)
-            self.aliases.add((unit.pk, printed))
-        return unit
+    def units_for(self, wanted: list[tuple[str, str, list]]) -> dict[str, m.Unit]:
+        """The units of (key, printed name, members) triples, by key: looked up
+        in one query, the missing ones created in one insert; printed names
+        other than the unit's become aliases."""
+        missing = {key for key, _, _ in wanted if key not in self.units}
+        if missing:
+            for unit in m.Unit.objects.filter(key__in=missing):
+                self.units[unit.key] = unit
+            members_of: dict[str, list] = {}
+            for key, _, members in wanted:
+                if members and not members_of.get(key):
+                    members_of[key] = members
+            create = [m.Unit(key=key, name=key, members=members_of.get(key) or [])
+                      for key in dict.fromkeys(k for k, _, _ in wanted) if key not in self.units]
+            m.Unit.objects.bulk_create(create)
+            for unit in create:
+                self.units[unit.key] = unit
+            for key in missing:
+                unit = self.units[key]
+                if members_of.get(key) and not unit.members:
+                    unit.members = members_of[key]
+                    unit.save(update_fields=["members"])
+        aliases = {(self.units[key].pk, printed) for key, printed, _ in wanted
+                   if printed and printed != self.units[key].name} - self.aliases
+        if aliases:
+            unit_ids = {u for u, _ in aliases}
+            have = set(m.UnitAlias.objects.filter(unit_id__in=unit_ids, name__in={n for _, n in aliases})
+                       .values_list("unit_id", "name"))
+            m.UnitAlias.objects.bulk_create([m.UnitAlias(unit_id=u, name=n) for u, n in sorted(aliases - have)])
+            self.aliases |= aliases
+        return self.units
 
     def person(self, name: str) -> m.Person:
         name = _s(name, 100).strip()
@@ -122,9 +140,8 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
     segment.load_vocabulary()
     segment.add_words(_names(data))
 
-    # -- documents ----------------------------------------------------------
-    docs_by_ref: dict[str, m.Document] = {}
-    kept_ids: list[int] = []
+    # -- documents (one look-up and one insert for the file) -----------------
+    keyed: list[tuple[str, dict, dict]] = []
     used_keys: set[str] = set()
     for order, doc in enumerate(data.get("documents") or []):
         key = natural_key(doc.get("issuer"), doc.get("doc_number"), doc.get("title") or "", doc.get("signed_date"))
@@ -133,11 +150,15 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
             n += 1
             key = f"{base}#{n}"
         used_keys.add(key)
-        key = key[:600]
-        fields = _document_fields(doc, source_file, order, _raw_lines(doc, lines_by_no))
-        obj = m.Document.objects.filter(natural_key=key).first()
+        keyed.append((key[:600], doc, _document_fields(doc, source_file, order, _raw_lines(doc, lines_by_no))))
+    found = {d.natural_key: d for d in m.Document.objects.filter(natural_key__in=[k for k, _, _ in keyed])}
+    objs: list[m.Document] = []
+    new_docs: list[m.Document] = []
+    for key, doc, fields in keyed:
+        obj = found.get(key)
         if obj is None:
-            obj = m.Document.objects.create(natural_key=key, **fields)
+            obj = m.Document(natural_key=key, **fields)
+            new_docs.append(obj)
             result.documents_added += 1
         else:
             for name, value in fields.items():
@@ -146,15 +167,22 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
             counters.remove(m.Responsibility.objects.filter(task__document=obj))
             _clear_document(obj)
             result.documents_updated += 1
-        kept_ids.append(obj.pk)
+        objs.append(obj)
+    m.Document.objects.bulk_create(new_docs, batch_size=500)
+    kept_ids: list[int] = [obj.pk for obj in objs]
+    fresh = {obj.pk for obj in new_docs}            # no tasks stored yet
+    docs_by_ref: dict[str, m.Document] = {}
+    attachments, citations = [], []
+    for obj, (_, doc, _) in zip(objs, keyed):
         ref = doc.get("doc_number") or doc.get("title") or ""
         docs_by_ref.setdefault(ref, obj)
         docs_by_ref.setdefault(norm_number(ref), obj)
-        m.Attachment.objects.bulk_create(
-            m.Attachment(document=obj, order=i, name=_s(a, None)) for i, a in enumerate(doc.get("attachments") or []))
-        m.Citation.objects.bulk_create(
-            m.Citation(document=obj, order=i, cited_number=_s(c, 200), number_norm=norm_number(c)[:200])
-            for i, c in enumerate(doc.get("cites") or []))
+        attachments += [m.Attachment(document=obj, order=i, name=_s(a, None))
+                        for i, a in enumerate(doc.get("attachments") or [])]
+        citations += [m.Citation(document=obj, order=i, cited_number=_s(c, 200), number_norm=norm_number(c)[:200])
+                      for i, c in enumerate(doc.get("cites") or [])]
+    m.Attachment.objects.bulk_create(attachments, batch_size=2000)
+    m.Citation.objects.bulk_create(citations, batch_size=2000)
 
     gone = m.Document.objects.filter(source_file=source_file).exclude(pk__in=kept_ids)
     result.documents_removed = gone.count()
@@ -175,12 +203,17 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
         doc = owner(task)
         if doc is not None:
             tasks_by_doc[doc.pk].append(task)
-    stored_tasks: list[tuple[m.Task, dict]] = []
-    for doc_pk in kept_ids:
-        existing: dict[str, list[m.Task]] = defaultdict(list)
-        for t in m.Task.objects.filter(document_id=doc_pk).order_by("order"):
-            existing[t.key].append(t)
-        new, changed = [], []
+    existing_by_doc: dict[int, dict[str, list[m.Task]]] = defaultdict(lambda: defaultdict(list))
+    updated = [pk for pk in kept_ids if pk not in fresh]
+    if updated:
+        for t in m.Task.objects.filter(document_id__in=updated).order_by("document_id", "order"):
+            existing_by_doc[t.document_id][t.key].append(t)
+    stored_tasks: list[tuple[int, dict]] = []         # (task id, its record); ids of new tasks filled in below
+    new, changed, stale = [], [], []
+    n_tasks: dict[int, list[int]] = defaultdict(list)       # number of tasks -> documents
+    for doc_pk in dict.fromkeys(kept_ids):
+        existing = existing_by_doc.get(doc_pk, {})
+        n = 0
         for order, task in enumerate(tasks_by_doc.get(doc_pk, [])):
             values = dict(key=_s(task.get("key"), 40), heading=_s(task.get("heading"), None),
                           section=_s(task.get("section"), None), content=_s(task.get("content"), None),
@@ -191,48 +224,53 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
                 for name, value in values.items():
                     setattr(obj, name, value)
                 changed.append(obj)
+                stored_tasks.append((obj.pk, task))
             else:
-                obj = m.Task(document_id=doc_pk, **values)
-                new.append(obj)
-            stored_tasks.append((obj, task))
-        stale = [t.pk for olds in existing.values() for t in olds]
-        if stale:
-            m.Task.objects.filter(pk__in=stale).delete()
-        if changed:
-            m.Task.objects.bulk_update(changed, ["heading", "section", "content", "order",
-                                                 "line_start", "line_end", "page"])
-        if new:
-            m.Task.objects.bulk_create(new)
-        m.Document.objects.filter(pk=doc_pk).update(n_tasks=len(changed) + len(new))
+                new.append((len(stored_tasks), (doc_pk, *(values[f] for f in TASK_FIELDS[1:]))))
+                stored_tasks.append((0, task))
+            n += 1
+        stale += [t.pk for olds in existing.values() for t in olds]
+        n_tasks[n].append(doc_pk)
+    if stale:
+        m.Task.objects.filter(pk__in=stale).delete()
+    if changed:
+        m.Task.objects.bulk_update(changed, ["heading", "section", "content", "order",
+                                             "line_start", "line_end", "page"], batch_size=500)
+    if new:
+        ids = insert_rows(m.Task, TASK_FIELDS, [row for _, row in new], returning=True)
+        for (i, _), pk in zip(new, ids):
+            stored_tasks[i] = (pk, stored_tasks[i][1])
+    for n, pks in n_tasks.items():
+        m.Document.objects.filter(pk__in=pks).update(n_tasks=n)
 
-    resps, deadlines, targets = [], [], []
-    for obj, task in stored_tasks:
+    printed_units = []               # (task id, order, printed, key, role, members)
+    for task_id, task in stored_tasks:
         for i, r in enumerate(task.get("responsibilities") or []):
             printed = _s(r.get("unit")).strip()
-            if not printed:
-                continue
-            key = _s(r.get("unit_id") or printed).strip()
-            unit = cache.unit(key, printed, r.get("members") or [])
-            resps.append(m.Responsibility(task=obj, unit=unit, role=_s(r.get("role"), 20) or "responsible",
-                                          printed=printed, order=i))
+            if printed:
+                printed_units.append((task_id, i, printed, _s(r.get("unit_id") or printed).strip(),
+                                      _s(r.get("role"), 20) or "responsible", r.get("members") or []))
+    units = cache.units_for([(key, printed, members) for _, _, printed, key, _, members in printed_units])
+    resps = [(task_id, units[key].pk, role, printed, i) for task_id, i, printed, key, role, _ in printed_units]
+    deadlines, targets = [], []
+    date_value = connection.ops.adapt_datefield_value
+    for task_id, task in stored_tasks:
         for i, d in enumerate(task.get("deadlines") or []):
             date = parse_date(d.get("date"))
             if date:
-                deadlines.append(m.Deadline(task=obj, order=i, date=date, share=d.get("share"),
-                                            text=_s(d.get("text"), None)))
+                deadlines.append((task_id, i, date_value(date), d.get("share"), _s(d.get("text"), None)))
         for i, t in enumerate(task.get("targets") or []):
             try:
                 value = float(t.get("value"))
             except (TypeError, ValueError):
                 continue
-            targets.append(m.Target(task=obj, order=i, metric=_s(t.get("metric"), None), value=value,
-                                    unit=_s(t.get("unit"), 40), comparator=_s(t.get("comparator"), 20),
-                                    text=_s(t.get("text"), None)))
-    m.Responsibility.objects.bulk_create(resps, batch_size=2000)
-    counters.add((r.unit_id, r.role, r.task_id) for r in resps)
+            targets.append((task_id, i, _s(t.get("metric"), None), value, _s(t.get("unit"), 40),
+                            _s(t.get("comparator"), 20), _s(t.get("text"), None)))
+    insert_rows(m.Responsibility, ("task", "unit", "role", "printed", "order"), resps)
+    counters.add((unit_id, role, task_id) for task_id, unit_id, role, _, _ in resps)
     counters.apply()
-    m.Deadline.objects.bulk_create(deadlines, batch_size=2000)
-    m.Target.objects.bulk_create(targets, batch_size=2000)
+    insert_rows(m.Deadline, ("task", "order", "date", "share", "text"), deadlines)
+    insert_rows(m.Target, ("task", "order", "metric", "value", "unit", "comparator", "text"), targets)
 
     # -- registers (replaced) ----------------------------------------------
     for order, g in enumerate(data.get("groups") or []):
@@ -291,6 +329,34 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
     return result
 
 
+TASK_FIELDS = ("document", "key", "heading", "section", "content", "order", "line_start", "line_end", "page")
+
+
+def insert_rows(model, fields, rows: list, returning: bool = False) -> list[int]:
+    """INSERT `rows` (tuples of `fields`' database values) into `model`'s
+    table without building model instances: one executemany, or with
+    `returning`, multi-row INSERTs ... RETURNING id (the ids in row order, as
+    Django's bulk_create takes them)."""
+    if not rows:
+        return []
+    meta, qn = model._meta, connection.ops.quote_name
+    cols = ", ".join(qn(meta.get_field(f).column) for f in fields)
+    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = f"INSERT INTO {qn(meta.db_table)} ({cols}) VALUES "
+    with connection.cursor() as cur:
+        if not returning:
+            cur.executemany(sql + one, rows)
+            return []
+        ids: list[int] = []
+        per = max(1, 999 // len(fields))
+        for i in range(0, len(rows), per):
+            chunk = rows[i:i + per]
+            cur.execute(sql + ", ".join([one] * len(chunk)) + f" RETURNING {qn(meta.pk.column)}",
+                        [v for row in chunk for v in row])
+            ids += [row[0] for row in cur.fetchall()]
+        return ids
+
+
 def _names(data: dict) -> set[str]:
     """Unit and person names an extraction prints (added to the segmenter's dictionary)."""
     names: set[str] = set()
@@ -329,10 +395,13 @@ class UnitCounters:
         self._count(responsibilities.values_list("unit_id", "role", "task_id"), -1)
 
     def apply(self) -> None:
-        for unit_id, changes in self.delta.items():
-            changes = {name: n for name, n in changes.items() if n}
-            if changes:
-                m.Unit.objects.filter(pk=unit_id).update(**{name: F(name) + n for name, n in changes.items()})
+        names = ["n_tasks", *(f"n_{role}" for role in ROLE_FIELDS)]
+        rows = [[changes.get(name, 0) for name in names] + [unit_id]
+                for unit_id, changes in self.delta.items() if any(changes.values())]
+        if rows:
+            sets = ", ".join(f"{name} = {name} + %s" for name in names)
+            with connection.cursor() as cur:
+                cur.executemany(f"UPDATE {m.Unit._meta.db_table} SET {sets} WHERE id = %s", rows)
         self.delta.clear()
 
 
@@ -368,30 +437,42 @@ def _clear_document(doc: m.Document) -> None:
 
 
 def index_documents(doc_ids: list[int]) -> int:
-    """(Re)build the search entries of these documents and their tasks."""
+    """(Re)build the search entries of these documents and their tasks (a few
+    queries for them all, one insert)."""
     m.SearchEntry.objects.filter(document_id__in=doc_ids).delete()
+    attachments = defaultdict(list)
+    for doc_id, name in m.Attachment.objects.filter(document_id__in=doc_ids).order_by("document_id", "order") \
+            .values_list("document_id", "name"):
+        attachments[doc_id].append(name)
+    tasks = defaultdict(list)
+    for row in m.Task.objects.filter(document_id__in=doc_ids).order_by("document_id", "order", "pk") \
+            .values_list("document_id", "pk", "heading", "content"):
+        tasks[row[0]].append(row[1:])
+    units, resps, doc_resps = defaultdict(list), defaultdict(list), defaultdict(list)
+    for task_id, doc_id, printed, name, unit_id, role in m.Responsibility.objects.filter(
+            task__document_id__in=doc_ids).order_by("task_id", "order", "pk").values_list(
+            "task_id", "task__document_id", "printed", "unit__name", "unit_id", "role"):
+        units[task_id].append(printed)
+        if name != printed:
+            units[task_id].append(name)
+        resps[task_id].append((unit_id, role))
+        doc_resps[doc_id].append((unit_id, role))
+    cut = segment.segment
     entries = []
-    docs = m.Document.objects.filter(pk__in=doc_ids).only("pk", "title", "body", "issuer", "doc_type", "year",
-                                                          "doc_number")
-    for doc in docs.iterator():
-        facets = dict(issuer=doc.issuer, doc_type=doc.doc_type, year=doc.year)
-        attachments = " ".join(m.Attachment.objects.filter(document_id=doc.pk).values_list("name", flat=True))
-        entries.append(m.SearchEntry(kind="document", document_id=doc.pk,
-                                     title_seg=segment.segment(f"{doc.title} {doc.doc_number}"),
-                                     body_seg=segment.segment(f"{doc.body}\n{attachments}"), **facets))
-        tasks = m.Task.objects.filter(document_id=doc.pk).only("pk", "heading", "content", "section")
-        units = defaultdict(list)
-        for task_id, printed, name in m.Responsibility.objects.filter(task__document_id=doc.pk).values_list(
-                "task_id", "printed", "unit__name"):
-            units[task_id].append(printed)
-            if name != printed:
-                units[task_id].append(name)
-        for task in tasks:
-            body = "\n".join([task.content, " ".join(units.get(task.pk, []))])
-            entries.append(m.SearchEntry(kind="task", document_id=doc.pk, task_id=task.pk,
-                                         title_seg=segment.segment(task.heading or ""),
-                                         body_seg=segment.segment(body), **facets))
-    m.SearchEntry.objects.bulk_create(entries, batch_size=2000)
+    docs = m.Document.objects.filter(pk__in=doc_ids).order_by("pk").values_list(
+        "pk", "title", "body", "issuer", "doc_type", "year", "doc_number")
+    for doc_id, title, body, issuer, doc_type, year, doc_number in docs:
+        entries.append(("document", doc_id, None, cut(f"{title} {doc_number}"),
+                        cut(f"{body}\n{' '.join(attachments.get(doc_id, []))}"),
+                        segment.facet_words("document", year, issuer, doc_type, doc_resps.get(doc_id, [])),
+                        issuer, doc_type, year))
+        for task_id, heading, content in tasks.get(doc_id, []):
+            text = "\n".join([content, " ".join(units.get(task_id, []))])
+            entries.append(("task", doc_id, task_id, cut(heading or ""), cut(text),
+                            segment.facet_words("task", year, issuer, doc_type, resps.get(task_id, [])),
+                            issuer, doc_type, year))
+    insert_rows(m.SearchEntry, ("kind", "document", "task", "title_seg", "body_seg", "tags", "issuer", "doc_type",
+                                "year"), entries)
     return len(entries)
 
 
