@@ -112,7 +112,7 @@ def parse_elements(block: DocumentBlock) -> Elements:
 def cited_numbers(text: str, own: Optional[str]) -> list[str]:
     """发文字号 cited in the text (《…》（X〔2022〕172号）), own number excluded."""
     out = []
-    for m in P.DOC_NUMBER.finditer(text):
+    for m in P.doc_numbers(text):
         num = "".join(m.group("num").split())
         num = re.sub(r"^.*?[（(《]", "", num)
         if num != own and num not in out:

@@ -12,6 +12,25 @@ CJK = r"\u3400-\u9fff\uf900-\ufaff"
 DOC_NUMBER = re.compile(
     rf"(?P<num>[{CJK}]{{1,15}}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*第?\s*\d+\s*号)")
 DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER.pattern}$")
+_BRACKET_YEAR = re.compile(r"[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]")   # the part every number has
+
+
+def doc_numbers(text: str):
+    """`DOC_NUMBER.finditer(text)`, searching only near a bracketed year: a
+    match starts at most 15 characters (and white space) before its bracket."""
+    pos = 0
+    for b in _BRACKET_YEAR.finditer(text):
+        q = b.start()
+        if q < pos:
+            continue
+        j = q
+        while j > pos and text[j - 1].isspace():
+            j -= 1
+        m = DOC_NUMBER.search(text, max(pos, j - 15))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 # 文种 (GB/T 9704 / 《党政机关公文处理工作条例》), longest first for matching.
 DOC_TYPES = ("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报",

@@ -62,7 +62,14 @@ class Paragraph:
 _STARTS_BLOCK = (P.HEADING_1, P.HEADING_2, P.ITEM_NUM, P.ITEM_PAREN, P.ATTACHMENT_LINE)
 
 
+# The first characters those patterns allow (besides digits).
+_BLOCK_FIRST = frozenset(P.CN_NUM + "（(附")
+
+
 def starts_block(text: str) -> bool:
+    first = text[:1]
+    if not first or not (first in _BLOCK_FIRST or first.isdecimal()):
+        return False
     return any(p.match(text) for p in _STARTS_BLOCK)
 
 
@@ -71,15 +78,20 @@ def paragraphs(lines: list[Line], measure: float | None = None) -> list[Paragrap
     than the measure, and a numbered heading or item always starts a new one."""
     if not lines:
         return []
-    measure = measure or full_width(lines)
+    widths = [width(ln.text) for ln in lines]
+    if not measure:
+        ordered = sorted(widths)                     # as full_width(lines)
+        measure = ordered[int(len(ordered) * 0.8)]
+    full = measure - 1.5                             # is_full with its default slack
     out: list[Paragraph] = []
     current: list[Line] = []
-    for ln in lines:
-        if current and starts_block(ln.text):
+    for ln, w in zip(lines, widths):
+        text = ln.text
+        if current and starts_block(text):
             out.append(Paragraph(join(current), current))
             current = []
         current.append(ln)
-        if not is_full(ln.text, measure):
+        if not (w >= full or len(text.replace(" ", "")) >= full):
             out.append(Paragraph(join(current), current))
             current = []
     if current:
