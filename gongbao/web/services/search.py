@@ -3,30 +3,40 @@
 The query is cut into words by jieba (see `segment`), and every word must
 match (AND). SQLite matches them in the FTS5 table `kb_search_fts`
 (tokenize='unicode61' over the space-separated words), PostgreSQL in the
-`tsv` column (to_tsvector('simple', ...), GIN index). Records whose title
-(a document's title and number, a task's heading) matches come first, then
-by relevance (bm25 / ts_rank_cd); a result of more than RANK_LIMIT records
-orders its non-title matches newest (most recently stored) first instead:
-scoring them all would take seconds on a million records. When no indexed word matches, a plain
-substring search runs instead (`fallback` is set), so any printed string
-can still be found; it stops at FALLBACK_LIMIT records, newest first
-(`total_capped`).
+`tsv` column (to_tsvector('simple', ...), GIN index). A facet filter (kind,
+issuer, 文种, year, unit, role) is one more required word: every entry also
+indexes words naming its facet values (`segment.facet_words`), so the index
+intersects them and a filter never scans the matches.
 
-Facets: issuer, doc type, year, kind, unit and role (the last two from
-the tasks' responsibilities); each counts the records of the current result,
-or, when it holds more than FACET_LIMIT records, its FACET_LIMIT most
-recently stored ones (`facet_sample` says so): the counts stay fast on a
-large corpus and choosing a facet value still filters the whole result.
+What a search costs is bounded however large the corpus:
+* the total is counted up to COUNT_LIMIT; a larger one is reported as
+  COUNT_LIMIT with `total_capped` set (shown "10000+");
+* a result of up to RANK_LIMIT records is ordered title matches first
+  (a document's title and number, a task's heading), then by relevance
+  (bm25 / ts_rank_cd); a larger one shows its title matches first (by
+  relevance when there are up to RANK_LIMIT of them, else newest first),
+  then the other matches newest (most recently stored) first, read from
+  the index in that order a page at a time;
+* facets (issuer, doc type, year, kind, unit, role; the last two count
+  tasks) count the records of a result of up to FACET_LIMIT records, else
+  its FACET_LIMIT most recently stored ones (`facet_sample` says so);
+  choosing a facet value still filters the whole result;
+* snippets and highlights are made for the shown page only.
+
+When no indexed word matches (whatever the filters), a plain substring
+search runs instead (`fallback` is set), so any printed string can still be
+found; it stops at FALLBACK_LIMIT records, newest first (`total_capped`).
 """
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -36,9 +46,10 @@ from ..kb.models.tasks import ROLE_LABELS
 from . import segment
 
 SNIPPET_CHARS = 110
-RANK_LIMIT = 20000          # larger results: title matches by relevance, then newest first
-FALLBACK_LIMIT = 1000       # a substring search stops at this many records (newest first)
-FACET_LIMIT = 5000          # facets of a larger result count its most recently stored FACET_LIMIT records
+COUNT_LIMIT = 10000         # a total is counted up to this; a larger one is shown as "10000+" (total_capped)
+RANK_LIMIT = 2000           # larger results: title matches first, then the others newest first
+FALLBACK_LIMIT = 200        # a substring search stops at this many records (newest first)
+FACET_LIMIT = 1000          # facets of a larger result count its most recently stored FACET_LIMIT records
 TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 
 
@@ -108,174 +119,119 @@ class SearchResult:
 
 
 # --- backends ---------------------------------------------------------------
+# Both answer the same questions about a full-text query: `words` (the
+# user's, all required) and `tags` (facet words of the filters, all required).
 
 def _fts5_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-class SqliteBackend:
-    def match(self, words: list[str]) -> RawSQL:
-        expr = " AND ".join(_fts5_phrase(w) for w in words)
-        return RawSQL("SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s", [expr])
+FACET_COLUMNS = "id, kind, issuer, doc_type, year, tags"
 
-    def count(self, words: list[str]) -> int:
+
+class SqliteBackend:
+    BM25 = f"bm25(kb_search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0)"
+
+    @staticmethod
+    def _all(words: list[str], tags: list[str]) -> str:
+        return " AND ".join(_fts5_phrase(w) for w in [*words, *tags])
+
+    @staticmethod
+    def _title(words: list[str], tags: list[str]) -> str:
+        expr = "{title_seg} : (" + " AND ".join(_fts5_phrase(w) for w in words) + ")"
+        return " AND ".join([expr, *(_fts5_phrase(t) for t in tags)])
+
+    def _count(self, expr: str, cap: int) -> int:
         with connection.cursor() as cur:
-            cur.execute("SELECT count(*) FROM kb_search_fts WHERE kb_search_fts MATCH %s",
-                        [" AND ".join(_fts5_phrase(w) for w in words)])
+            cur.execute("SELECT count(*) FROM (SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s LIMIT %s)",
+                        [expr, cap])
             return cur.fetchone()[0]
 
-    def hit_ids(self, words: list[str], p: "SearchParams") -> list[int]:
-        """Every match that passes the facet filters of `p`, newest first.
-
-        The filters are checked on each match (joined by rowid), so a broad
-        filter (a role, a kind) costs no more than the matches; a unit that
-        holds fewer tasks than there are matches is looked up the other way,
-        its tasks first."""
-        expr = " AND ".join(_fts5_phrase(w) for w in words)
-        where, params = [], [expr]
-        columns = {name: getattr(p, name) for name in ("kind", "issuer", "doc_type", "year") if getattr(p, name)}
-        for name, value in columns.items():
-            where.append(f"s.{name} = %s")
-            params.append(value)
-        n_hits = None
-        selective = {k: v for k, v in columns.items() if k != "kind"}
-        if selective:
-            # a narrow filter (a year, an issuer) is read from its index first, then probed per match
-            n_hits = self.count(words)
-            if m.SearchEntry.objects.filter(**selective).count() * 4 < n_hits:
-                cols = " AND ".join(f"{name} = %s" for name in selective)
-                where.append(f"+f.rowid IN (SELECT id FROM kb_searchentry WHERE {cols})")
-                params += list(selective.values())
-        if p.unit or p.role:
-            cond, cond_params = [], []
-            if p.unit:
-                cond.append("r.unit_id = %s")
-                cond_params.append(p.unit)
-            if p.role:
-                cond.append("r.role = %s")
-                cond_params.append(p.role)
-            cond_sql = " AND ".join(cond)
-            few = False
-            if p.unit:
-                unit = m.Unit.objects.filter(pk=p.unit).values_list("n_tasks", flat=True).first() or 0
-                few = unit < (n_hits if n_hits is not None else self.count(words))
-            if few:      # the unit's tasks first, probed for each match
-                tasks = f"SELECT r.task_id FROM kb_responsibility r WHERE {cond_sql}"
-                where.append(f"((s.kind = 'task' AND s.task_id IN ({tasks})) OR (s.kind = 'document' AND "
-                             f"s.document_id IN (SELECT t.document_id FROM kb_task t WHERE t.id IN ({tasks}))))")
-                params += cond_params * 2
-            else:        # checked on each match
-                where.append(
-                    f"((s.kind = 'task' AND EXISTS (SELECT 1 FROM kb_responsibility r WHERE r.task_id = s.task_id "
-                    f"AND {cond_sql})) OR (s.kind = 'document' AND EXISTS (SELECT 1 FROM kb_task t JOIN "
-                    f"kb_responsibility r ON r.task_id = t.id WHERE t.document_id = s.document_id AND {cond_sql})))")
-                params += cond_params * 2
-        sql = ("SELECT f.rowid FROM kb_search_fts f JOIN kb_searchentry s ON s.id = f.rowid "
-               "WHERE kb_search_fts MATCH %s" + "".join(" AND " + w for w in where) + " ORDER BY f.rowid DESC")
+    def _ids(self, sql: str, params: list) -> list[int]:
         with connection.cursor() as cur:
             cur.execute(sql, params)
             return [row[0] for row in cur.fetchall()]
 
-    def rank_among(self, words: list[str], ids: list[int], limit: int, offset: int) -> list[tuple[int, bool]]:
-        """A page of `ids` (newest first) ranked as `ranked_ids` ranks."""
-        if not ids:
-            return []
-        expr = " AND ".join(_fts5_phrase(w) for w in words)
-        title_expr = "{title_seg} : (" + expr + ")"
-        bm25 = f"bm25(kb_search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
-        among = " AND +rowid IN (SELECT value FROM json_each(%s))"
-        with connection.cursor() as cur:
-            if len(ids) <= RANK_LIMIT:
-                cur.execute(
-                    "SELECT rowid, rowid IN (SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s) AS t "
-                    "FROM kb_search_fts WHERE kb_search_fts MATCH %s" + among +
-                    f" ORDER BY t DESC, {bm25}, rowid LIMIT %s OFFSET %s",
-                    [title_expr, expr, json.dumps(ids), limit, offset])
-                return [(row[0], bool(row[1])) for row in cur.fetchall()]
-            cur.execute("SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s" + among + f" ORDER BY {bm25}",
-                        [title_expr, json.dumps(ids)])
-            titled = [row[0] for row in cur.fetchall()]
-        seen = set(titled)
-        ordered = titled + [i for i in ids if i not in seen]
-        return [(i, i in seen) for i in ordered[offset:offset + limit]]
+    def count(self, words: list[str], tags: list[str], cap: int) -> int:
+        """How many records match, counting up to `cap`."""
+        return self._count(self._all(words, tags), cap)
 
-    def newest(self, words: list[str], filters, limit: int) -> RawSQL:
-        """The `limit` most recently stored matches (the facet sample of a large result)."""
-        expr = " AND ".join(_fts5_phrase(w) for w in words)
-        where, params = "", []
-        if filters is not None:
-            inner, params = filters.values("id").query.sql_with_params()
-            where = " AND +rowid IN (" + inner + ")"
-        return RawSQL("SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s" + where +
-                      " ORDER BY rowid DESC LIMIT %s", [expr, *params, limit])
+    def count_titles(self, words: list[str], tags: list[str], cap: int) -> int:
+        return self._count(self._title(words, tags), cap)
 
-    def ranked_ids(self, words: list[str], filters, limit: int, offset: int, total: int) -> list[tuple[int, bool]]:
-        """A page of (entry id, title matched). `filters`: a SearchEntry queryset of
-        the facet filters alone (no match), or None. Up to RANK_LIMIT matches are
-        ordered title matches first, then by bm25; beyond that, scoring every
-        match costs too much: title matches by bm25, then the rest newest first."""
-        expr = " AND ".join(_fts5_phrase(w) for w in words)
-        title_expr = "{title_seg} : (" + expr + ")"
-        where, params = "", []
-        if filters is not None:
-            inner, params = filters.values("id").query.sql_with_params()
-            where = " AND +rowid IN (" + inner + ")"     # +: filter the hits, do not look rowids up in FTS
-        bm25 = f"bm25(kb_search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+    def ranked(self, words: list[str], tags: list[str], limit: int, offset: int) -> list[tuple[int, bool]]:
+        """A page of every match ordered title matches first, then by bm25 (a small result)."""
         with connection.cursor() as cur:
-            if total <= RANK_LIMIT:
-                cur.execute(
-                    "SELECT rowid, rowid IN (SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s) AS t "
-                    "FROM kb_search_fts WHERE kb_search_fts MATCH %s" + where +
-                    f" ORDER BY t DESC, {bm25}, rowid LIMIT %s OFFSET %s", [title_expr, expr, *params, limit, offset])
-                return [(row[0], bool(row[1])) for row in cur.fetchall()]
-            cur.execute("SELECT count(*) FROM kb_search_fts WHERE kb_search_fts MATCH %s" + where,
-                        [title_expr, *params])
-            n_title = cur.fetchone()[0]
-            out: list[tuple[int, bool]] = []
-            if offset < n_title:
-                cur.execute("SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s" + where +
-                            f" ORDER BY {bm25}, rowid LIMIT %s OFFSET %s", [title_expr, *params, limit, offset])
-                out = [(row[0], True) for row in cur.fetchall()]
-            if len(out) < limit:
-                cur.execute("SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s" + where +
-                            " AND rowid NOT IN (SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s)"
-                            " ORDER BY rowid DESC LIMIT %s OFFSET %s",
-                            [expr, *params, title_expr, limit - len(out), max(0, offset - n_title)])
-                out += [(row[0], False) for row in cur.fetchall()]
-            return out
+            cur.execute(
+                "SELECT rowid, rowid IN (SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s) AS t "
+                f"FROM kb_search_fts WHERE kb_search_fts MATCH %s ORDER BY t DESC, {self.BM25}, rowid "
+                "LIMIT %s OFFSET %s", [self._title(words, tags), self._all(words, tags), limit, offset])
+            return [(row[0], bool(row[1])) for row in cur.fetchall()]
+
+    def titles(self, words, tags, limit: int, offset: int, by_rank: bool) -> list[int]:
+        """A page of the title matches, by bm25 or newest first."""
+        order = f"{self.BM25}, rowid" if by_rank else "rowid DESC"
+        return self._ids(f"SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s ORDER BY {order} "
+                         "LIMIT %s OFFSET %s", [self._title(words, tags), limit, offset])
+
+    def others(self, words, tags, limit: int, offset: int) -> list[int]:
+        """A page of the matches whose title does not match, newest first (read in
+        rowid order from the index, so the page costs what it holds)."""
+        expr = f"({self._all(words, tags)}) NOT ({self._title(words, [])})"
+        return self._ids("SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s ORDER BY rowid DESC "
+                         "LIMIT %s OFFSET %s", [expr, limit, offset])
+
+    def facet_rows(self, words, tags, limit: int) -> list[tuple]:
+        """(id, kind, issuer, doc_type, year, tags) of the `limit` newest matches."""
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT s.{FACET_COLUMNS.replace(', ', ', s.')} FROM (SELECT rowid AS id FROM kb_search_fts "
+                        "WHERE kb_search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) f "
+                        "JOIN kb_searchentry s ON s.id = f.id", [self._all(words, tags), limit])
+            return cur.fetchall()
 
 
 class PostgresBackend:
-    def match(self, words: list[str]) -> RawSQL:
-        return RawSQL("SELECT id FROM kb_searchentry WHERE tsv @@ plainto_tsquery('simple', %s)", [" ".join(words)])
+    MATCH = "tsv @@ plainto_tsquery('simple', %s)"
+    TITLE = "to_tsvector('simple', title_seg) @@ plainto_tsquery('simple', %s)"    # its own GIN index (0003)
+    RANK = "ts_rank_cd(tsv, plainto_tsquery('simple', %s))"
 
-    def count(self, words: list[str]) -> int:
-        return m.SearchEntry.objects.filter(id__in=self.match(words)).count()
+    @staticmethod
+    def _q(words, tags=()) -> str:
+        return " ".join([*words, *tags])
 
-    def newest(self, words: list[str], filters, limit: int):
-        base = filters if filters is not None else m.SearchEntry.objects.all()
-        return base.filter(id__in=self.match(words)).order_by("-id").values("id")[:limit]
+    def _rows(self, sql: str, params: list) -> list[tuple]:
+        with connection.cursor() as cur:
+            cur.execute(sql, params)
+            return cur.fetchall()
 
-    def ranked_ids(self, words: list[str], filters, limit: int, offset: int, total: int) -> list[tuple[int, bool]]:
-        """As SqliteBackend.ranked_ids, with ts_rank_cd for bm25."""
-        q = " ".join(words)
-        base = (filters if filters is not None else m.SearchEntry.objects.all()).filter(id__in=self.match(words))
-        title = RawSQL("to_tsvector('simple', kb_searchentry.title_seg) @@ plainto_tsquery('simple', %s)", [q])
-        rank = RawSQL("ts_rank_cd(kb_searchentry.tsv, plainto_tsquery('simple', %s))", [q])
-        if total <= RANK_LIMIT:
-            rows = base.annotate(t=title, r=rank).order_by("-t", "-r", "id").values_list("id", "t")
-            return [(i, bool(t)) for i, t in rows[offset:offset + limit]]
-        titled = base.annotate(t=title).filter(t=True)
-        n_title = titled.count()
-        out: list[tuple[int, bool]] = []
-        if offset < n_title:
-            out = [(i, True) for i in titled.annotate(r=rank).order_by("-r", "id")
-                   .values_list("id", flat=True)[offset:offset + limit]]
-        if len(out) < limit:
-            start = max(0, offset - n_title)
-            rest = base.annotate(t=title).filter(t=False).order_by("-id").values_list("id", flat=True)
-            out += [(i, False) for i in rest[start:start + limit - len(out)]]
-        return out
+    def count(self, words, tags, cap: int) -> int:
+        return self._rows(f"SELECT count(*) FROM (SELECT 1 FROM kb_searchentry WHERE {self.MATCH} LIMIT %s) s",
+                          [self._q(words, tags), cap])[0][0]
+
+    def count_titles(self, words, tags, cap: int) -> int:
+        return self._rows(f"SELECT count(*) FROM (SELECT 1 FROM kb_searchentry WHERE {self.MATCH} AND {self.TITLE} "
+                          "LIMIT %s) s", [self._q(words, tags), self._q(words), cap])[0][0]
+
+    def ranked(self, words, tags, limit: int, offset: int) -> list[tuple[int, bool]]:
+        rows = self._rows(f"SELECT id, {self.TITLE} AS t FROM kb_searchentry WHERE {self.MATCH} "
+                          f"ORDER BY t DESC, {self.RANK} DESC, id LIMIT %s OFFSET %s",
+                          [self._q(words), self._q(words, tags), self._q(words), limit, offset])
+        return [(i, bool(t)) for i, t in rows]
+
+    def titles(self, words, tags, limit: int, offset: int, by_rank: bool) -> list[int]:
+        order, params = (f"{self.RANK} DESC, id", [self._q(words)]) if by_rank else ("id DESC", [])
+        return [r[0] for r in self._rows(
+            f"SELECT id FROM kb_searchentry WHERE {self.MATCH} AND {self.TITLE} ORDER BY {order} LIMIT %s OFFSET %s",
+            [self._q(words, tags), self._q(words), *params, limit, offset])]
+
+    def others(self, words, tags, limit: int, offset: int) -> list[int]:
+        return [r[0] for r in self._rows(
+            f"SELECT id FROM kb_searchentry WHERE {self.MATCH} AND NOT ({self.TITLE}) ORDER BY id DESC "
+            "LIMIT %s OFFSET %s", [self._q(words, tags), self._q(words), limit, offset])]
+
+    def facet_rows(self, words, tags, limit: int) -> list[tuple]:
+        return self._rows(f"SELECT {FACET_COLUMNS} FROM kb_searchentry WHERE {self.MATCH} ORDER BY id DESC LIMIT %s",
+                          [self._q(words, tags), limit])
 
 
 def backend():
@@ -283,6 +239,44 @@ def backend():
 
 
 # --- the search -------------------------------------------------------------
+
+def filter_words(p: SearchParams) -> list[str]:
+    """The facet words (segment.facet_word) a record must hold to pass the filters of `p`."""
+    out = []
+    if p.kind in ("document", "task"):
+        out.append(segment.facet_word("kind", p.kind))
+    if p.issuer:
+        out.append(segment.facet_word("issuer", p.issuer))
+    if p.doc_type:
+        out.append(segment.facet_word("doc_type", p.doc_type))
+    if p.year:
+        out.append(segment.facet_word("year", p.year))
+    if p.unit and p.role:
+        out.append(segment.facet_word("unit_role", (p.unit, p.role)))
+    elif p.unit:
+        out.append(segment.facet_word("unit", p.unit))
+    elif p.role:
+        out.append(segment.facet_word("role", p.role))
+    return out
+
+
+def _page(be, words: list[str], tags: list[str], total: int, capped: bool, limit: int,
+          offset: int) -> list[tuple[int, bool]]:
+    """A page of (entry id, title matched): up to RANK_LIMIT matches, title
+    matches first, then by relevance; a larger result: its title matches
+    (by relevance when there are up to RANK_LIMIT of them, else newest first),
+    then the other matches newest first."""
+    if not capped and total <= RANK_LIMIT:
+        return be.ranked(words, tags, limit, offset)
+    n_title = be.count_titles(words, tags, RANK_LIMIT + 1)
+    by_rank = n_title <= RANK_LIMIT
+    if not by_rank and offset + limit > n_title:
+        n_title = be.count_titles(words, tags, 1 << 62)     # a deep page: where the title matches end
+    out = [(i, True) for i in be.titles(words, tags, limit, offset, by_rank)] if offset < n_title else []
+    if len(out) < limit:
+        out += [(i, False) for i in be.others(words, tags, limit - len(out), max(0, offset - n_title))]
+    return out
+
 
 def _apply_filters(qs, p: SearchParams):
     if p.kind in ("document", "task"):
@@ -323,24 +317,45 @@ def _substring(qs, q: str):
                                                                      printed__contains=q)))))
 
 
-def _facets(qs) -> dict[str, list[Facet]]:
-    """Counts per value of each facet over the result `qs` (three queries)."""
-    totals: dict[str, dict] = {name: {} for name in ("kind", "issuer", "doc_type", "year")}
-    for kind, issuer, doc_type, year, n in (qs.order_by().values_list("kind", "issuer", "doc_type", "year")
-                                            .annotate(n=Count("id"))):
-        for name, value in (("kind", kind), ("issuer", issuer), ("doc_type", doc_type), ("year", year)):
-            if value not in ("", None):
-                totals[name][value] = totals[name].get(value, 0) + n
+_UNIT, _ROLE = segment.FACET_PREFIX + "u", segment.FACET_PREFIX + "r"
+_UNIT_WORD = re.compile(_UNIT + r"(\d+)$")
+
+
+def _facets(rows: list[tuple]) -> dict[str, list[Facet]]:
+    """Counts per value of each facet over `rows` ((id, kind, issuer, doc_type,
+    year, tags) of the records counted); unit and role count tasks, from the
+    facet words in their tags."""
+    totals = {name: Counter(row[i] for row in rows if row[i] not in ("", None))
+              for i, name in ((1, "kind"), (2, "issuer"), (3, "doc_type"), (4, "year"))}
+    # a task's tags name each of its units and roles once: count the words, then read the few distinct ones
+    units, roles = Counter(), Counter()
+    for word, n in Counter(" ".join(row[5] for row in rows if row[1] == "task").split()).items():
+        if word.startswith(_UNIT):
+            mo = _UNIT_WORD.match(word)
+            if mo:
+                units[int(mo.group(1))] += n
+        elif word.startswith(_ROLE):
+            roles[word[len(_ROLE):]] += n
     out: dict[str, list[Facet]] = {}
     kinds = dict(m.SearchEntry.KINDS)
     for name, counts in totals.items():
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:20]
         out[name] = [Facet(str(v), kinds.get(v, str(v)) if name == "kind" else str(v), n) for v, n in ordered]
-    resp = m.Responsibility.objects.filter(task_id__in=qs.filter(kind="task").order_by().values("task_id")).order_by()
-    rows = resp.values_list("unit_id", "unit__name").annotate(n=Count("task_id", distinct=True)).order_by("-n", "unit__name")[:20]
-    out["unit"] = [Facet(str(uid), name, n) for uid, name, n in rows]
-    rows = resp.values_list("role").annotate(n=Count("task_id", distinct=True)).order_by("-n")
-    out["role"] = [Facet(role, ROLE_LABELS.get(role, role), n) for role, n in rows]
+    names = dict(m.Unit.objects.filter(pk__in=list(units)).values_list("pk", "name")) if units else {}
+    ordered = sorted(((uid, n) for uid, n in units.items() if uid in names), key=lambda kv: (-kv[1], names[kv[0]]))
+    out["unit"] = [Facet(str(uid), names[uid], n) for uid, n in ordered[:20]]
+    role_of = _role_values(list(roles))
+    out["role"] = [Facet(role_of[w], ROLE_LABELS.get(role_of[w], role_of[w]), n)
+                   for w, n in sorted(roles.items(), key=lambda kv: (-kv[1], kv[0])) if w in role_of]
+    return out
+
+
+def _role_values(words: list[str]) -> dict[str, str]:
+    """Role words (segment.role_word) back to roles: most are the role itself."""
+    out = {w: w for w in words if segment.role_word(w) == w}
+    if len(out) < len(words):
+        for role in m.Responsibility.objects.order_by().values_list("role", flat=True).distinct():
+            out.setdefault(segment.role_word(role), role)
     return out
 
 
@@ -411,6 +426,10 @@ def _id_list(ids: list[int]):
     return ids
 
 
+def _rows_of(ids: list[int]) -> list[tuple]:
+    return list(m.SearchEntry.objects.filter(id__in=_id_list(ids)).values_list(*FACET_COLUMNS.split(", ")))
+
+
 def search(p: SearchParams) -> SearchResult:
     result = SearchResult(params=p)
     q = (p.q or "").strip()[:200]
@@ -423,29 +442,20 @@ def search(p: SearchParams) -> SearchResult:
     p.per_page = max(1, min(p.per_page, 200))
     offset = (p.page - 1) * p.per_page
     be = backend()
-    filters = _apply_filters(m.SearchEntry.objects.all(), p) if p.filters() else None
+    tags = filter_words(p)
     ranked: list[tuple[int, bool]] = []
-    facet_ids: Optional[list[int]] = None        # the records the facets count, when not `qs`
-    qs = m.SearchEntry.objects.none()
+    facet_rows: list[tuple] = []
 
     if words:
-        qs = (filters if filters is not None else m.SearchEntry.objects.all()).filter(id__in=be.match(words))
-        if filters is not None and hasattr(be, "hit_ids"):
-            # the filter is evaluated once; count, ranking and facets read the ids
-            hit_ids = be.hit_ids(words, p)
-            result.total = len(hit_ids)
-            ranked = be.rank_among(words, hit_ids, p.per_page, offset)
-            facet_ids = hit_ids[:FACET_LIMIT]
-        else:
-            result.total = qs.count() if filters is not None else be.count(words)
-            if result.total:
-                ranked = be.ranked_ids(words, filters, p.per_page, offset, result.total)
-            if result.total > FACET_LIMIT:
-                facet_ids = list(m.SearchEntry.objects.filter(id__in=be.newest(words, filters, FACET_LIMIT))
-                                 .values_list("id", flat=True))
+        n = be.count(words, tags, COUNT_LIMIT + 1)
+        result.total, result.total_capped = min(n, COUNT_LIMIT), n > COUNT_LIMIT
+        if result.total:
+            ranked = _page(be, words, tags, result.total, result.total_capped, p.per_page, offset)
+            facet_rows = be.facet_rows(words, tags, FACET_LIMIT)
 
-    if result.total == 0:
-        # no indexed word matches: look for the string as printed, newest first, up to FALLBACK_LIMIT
+    # no indexed word matches (whatever the filters): look for the string as
+    # printed, newest first, up to FALLBACK_LIMIT records
+    if result.total == 0 and not (words and tags and be.count(words, [], 1)):
         result.fallback = True
         result.words = [q]
         qs = _apply_filters(_substring(m.SearchEntry.objects.all(), q), p)
@@ -457,17 +467,13 @@ def search(p: SearchParams) -> SearchResult:
             .values_list("id", flat=True)) if ids else set()
         ordered = sorted(ids, key=lambda i: (i not in titled, -i))
         ranked = [(i, i in titled) for i in ordered[offset:offset + p.per_page]]
-        facet_ids = ids
+        facet_rows = _rows_of(ids) if ids else []
 
     result.hits = _hits(ranked, [q, *[w for w in result.words if w != q]])
     if result.total:
-        if facet_ids is not None:
-            if result.total > len(facet_ids):
-                result.facet_sample = len(facet_ids)
-            facet_qs = m.SearchEntry.objects.filter(id__in=_id_list(facet_ids))
-        else:
-            facet_qs = qs
-        result.facets = _facets(facet_qs)
+        if result.total_capped or result.total > len(facet_rows):
+            result.facet_sample = len(facet_rows)
+        result.facets = _facets(facet_rows)
     result.units = list(m.Unit.objects.filter(Q(name__icontains=q) | Q(aliases__name__icontains=q)).distinct()
                         .order_by("-n_tasks", "name")[:12])
     result.people = list(m.Person.objects.filter(name__icontains=q).order_by("name")[:12])
