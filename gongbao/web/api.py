@@ -10,7 +10,7 @@ import json
 from typing import Any, Literal, Optional, Union
 
 from django.http import Http404, HttpRequest
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.renderers import BaseRenderer
 from ninja.responses import NinjaJSONEncoder
 from pydantic import create_model
@@ -18,7 +18,7 @@ from pydantic import create_model
 from .kb import models as m
 from .services import records as R
 from .services.export import CONTENT_TYPES, export_response
-from .services.search import SearchParams, search as run_search
+from .services.search import COUNT_LIMIT, FALLBACK_LIMIT, SearchParams, search as run_search
 from .services.tables import MAX_INT, REGISTERS, TABLES, Table
 
 class JSONRenderer(BaseRenderer):
@@ -308,12 +308,15 @@ class HitOut(Schema):
 class SearchOut(Schema):
     q: str
     words: list[str]
-    total: int
+    total: int = Field(description="records found; when total_capped, at least this many")
     page: int
     per_page: int
-    fallback: bool
-    facet_sample: Optional[int] = None
-    total_capped: bool = False
+    fallback: bool = Field(description="no indexed word matched: a substring search ran instead")
+    facet_sample: Optional[int] = Field(None, description="set when the facets count only this many "
+                                                          "(the most recently stored) records of the result")
+    total_capped: bool = Field(False, description="counting stopped at `total` (a full-text result is counted "
+                                                  f"up to {COUNT_LIMIT:,} records, a substring search up to "
+                                                  f"{FALLBACK_LIMIT:,})")
     hits: list[HitOut]
     facets: dict[str, list[FacetOut]]
 
