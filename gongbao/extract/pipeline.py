@@ -133,7 +133,7 @@ def clear_caches() -> None:
     """Forget memoised stage results (benchmarks time cold extractions)."""
     from . import deadlines, units
 
-    for fn in (deadlines.normalize, deadlines._candidates, units._read_roles):
+    for fn in (deadlines.normalize, deadlines._candidates, units._read_roles, units._read_token):
         fn.cache_clear()
 
 

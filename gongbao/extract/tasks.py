@@ -150,10 +150,11 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
     list of units. The earliest such run after a line that ends a paragraph
     (short, or closing a sentence) wins; else the earliest run at all; else
     the content ends at its first paragraph-ending line."""
-    narrow = [width(ln.text) <= measure * 0.55 for ln in item]
+    widths = [width(ln.text) for ln in item]
+    narrow = [w <= measure * 0.55 for w in widths]
     # fullness is judged against this item's own widest line: columns keep
     # their width within an item even where a table's rows were set apart
-    measure = min(measure, max(width(ln.text) for ln in item))
+    measure = min(measure, max(widths))
     k = len(item) - 1
     while k > 0 and narrow[k]:
         k -= 1

@@ -202,6 +202,23 @@ def read_roles(text: str, default: str = "responsible", strict: bool = True) -> 
     return list(_read_roles(text, default, strict))
 
 
+@lru_cache(maxsize=8192)
+def _read_token(token: str, strict: bool) -> tuple[tuple[str, ...], Optional[str]]:
+    """One 、-separated item of a cell → (its units, the role word it ends with).
+    Cached: the same items recur across the cells of a document."""
+    role = None
+    for pattern, name in (ROLE_PATTERNS if token.endswith(_ROLE_ENDS) else ()):
+        m = pattern.search(token)
+        if m and m.start() > 0 and (is_body(token[:m.start()]) or is_place(token[:m.start()])):
+            token, role = token[:m.start()], name
+            break
+    token = _trim(token)
+    if token and (not strict or is_body(token) or is_place(token) or token in _LEVEL
+                  or token.endswith("成员单位")):
+        return tuple(_split_conj(token)), role
+    return (), role
+
+
 @lru_cache(maxsize=4096)
 def _read_roles(text: str, default: str, strict: bool) -> tuple[tuple[str, str], ...]:
     """A 责任单位 cell → [(unit, role)], units in printed order. With `strict`
@@ -213,16 +230,8 @@ def _read_roles(text: str, default: str, strict: bool) -> tuple[tuple[str, str],
         pending: list[str] = []
         clause_out: list[tuple[str, str]] = []
         for token in split_top(clause, "、"):
-            role = None
-            for pattern, name in (ROLE_PATTERNS if token.endswith(_ROLE_ENDS) else ()):
-                m = pattern.search(token)
-                if m and m.start() > 0 and (is_body(token[:m.start()]) or is_place(token[:m.start()])):
-                    token, role = token[:m.start()], name
-                    break
-            token = _trim(token)
-            if token and (not strict or is_body(token) or is_place(token) or token in _LEVEL
-                          or token.endswith("成员单位")):
-                pending.extend(_split_conj(token))
+            units, role = _read_token(token, strict)
+            pending.extend(units)
             if role:
                 clause_out.extend((u, role) for u in pending)
                 pending = []
