@@ -111,7 +111,7 @@ def test_highlighter_escapes_html():
 
 @pytest.mark.parametrize("filters", [{}, {"kind": "task"}])
 def test_large_result_paths(kb, monkeypatch, filters):
-    """Above RANK_LIMIT: title matches by relevance, then newest first; above
+    """Above RANK_LIMIT: title matches first, then the others newest first; above
     FACET_LIMIT: facets count a sample. Pages never overlap and cover everything."""
     from gongbao.web.services import search as search_mod
 
@@ -146,3 +146,57 @@ def test_substring_search_stops_at_its_limit(kb, monkeypatch):
     result = search(SearchParams(q=piece))
     assert result.fallback and result.total <= 2
     assert result.total_capped == (result.total == 2)
+
+
+def test_large_totals_are_capped(kb, monkeypatch):
+    """Above COUNT_LIMIT the total is reported as COUNT_LIMIT and flagged; the
+    pages and facets still work."""
+    from gongbao.web.services import search as search_mod
+
+    full = search(SearchParams(q="应急"))
+    assert not full.total_capped and full.total > 6
+    monkeypatch.setattr(search_mod, "COUNT_LIMIT", 5)
+    capped = search(SearchParams(q="应急", per_page=3))
+    assert capped.total == 5 and capped.total_capped and capped.pages == 2
+    assert [h.id for h in capped.hits] and capped.facets["kind"]
+    later = search(SearchParams(q="应急", per_page=3, page=4))        # past the counted records: still served
+    assert later.hits
+
+
+def test_facet_filters_match_the_database(kb):
+    """Each filter (a facet word in the index) selects exactly the records the data says."""
+    r = m.Responsibility.objects.select_related("task__document").order_by("pk").first()
+    doc = r.task.document
+    word = "应急"
+    base = search(SearchParams(q=word, per_page=200))
+    assert base.total == len(base.hits)
+    ids = {(h.kind, h.id) for h in base.hits}
+
+    def expect(kind=None, unit=None, role=None, year=None, issuer=None):
+        out = set()
+        for k, i in ids:
+            task_ids = [i] if k == "task" else list(m.Task.objects.filter(document_id=i).values_list("pk", flat=True))
+            d = m.Task.objects.get(pk=i).document if k == "task" else m.Document.objects.get(pk=i)
+            resps = m.Responsibility.objects.filter(task_id__in=task_ids)
+            if unit:
+                resps = resps.filter(unit_id=unit)
+            if role:
+                resps = resps.filter(role=role)
+            if (kind and k != kind) or (year and d.year != year) or (issuer and d.issuer != issuer):
+                continue
+            if (unit or role) and not resps.exists():
+                continue
+            out.add((k, i))
+        return out
+
+    for filters in ({"unit": r.unit_id}, {"role": r.role}, {"unit": r.unit_id, "role": r.role},
+                    {"kind": "document", "unit": r.unit_id}, {"kind": "task", "role": r.role},
+                    {"year": doc.year}, {"issuer": doc.issuer}):
+        result = search(SearchParams(q=word, per_page=200, **filters))
+        assert {(h.kind, h.id) for h in result.hits} == expect(**filters), filters
+        assert result.total == len(result.hits) and not result.fallback
+
+
+def test_a_filter_that_excludes_every_match_does_not_fall_back(kb):
+    result = search(SearchParams(q="应急", year=1900))
+    assert result.total == 0 and not result.fallback and result.hits == []
