@@ -46,7 +46,7 @@ _END = re.compile(r"^(?:附件|抄送|（此件|\(此件)")
 
 def is_appointment_notice(lines: list[Line]) -> bool:
     head = head_text(lines)
-    return bool(_TITLE_CUE.search(head)) or bool(_BODY_CUE.search(Joined.of(lines).text))
+    return bool(_TITLE_CUE.search(head)) or bool(_BODY_CUE.search(Joined.text_of(lines)))
 
 
 def _body(lines: list[Line]) -> list[Line]:

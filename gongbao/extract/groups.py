@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -53,13 +54,15 @@ class Joined:
 
     @classmethod
     def of(cls, lines: list[Line]) -> "Joined":
-        parts, starts, pos = [], [], 0
-        for ln in lines:
-            t = tidy(ln.text)
-            starts.append(pos)
-            parts.append(t)
-            pos += len(t)
+        parts = [tidy(ln.text) for ln in lines]
+        starts = list(accumulate(map(len, parts), initial=0))
+        starts.pop()                      # the end of the last line starts nothing
         return cls("".join(parts), starts, list(lines))
+
+    @staticmethod
+    def text_of(lines: list[Line]) -> str:
+        """`Joined.of(lines).text`, without the way back."""
+        return "".join([tidy(ln.text) for ln in lines])
 
     def line_at(self, offset: int) -> Line:
         return self.lines[max(0, bisect.bisect_right(self.starts, offset) - 1)]
@@ -133,7 +136,7 @@ def head_text(lines: list[Line]) -> str:
         if P.DOC_NUMBER_LINE.match(ln.text.strip()):
             end = i
             break
-    return Joined.of(lines[:end]).text
+    return Joined.text_of(lines[:end])
 
 
 _POSITION_START = set("副常市县区省州党主总秘中国第一二三四正巡调")
@@ -174,6 +177,7 @@ ROLE_WORDS = (
 )
 _ROLE_ALT = "|".join(r"\s*".join(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
 # `组 长：张三 市长` (colon) or `组　长　张三　市长` (spaces only).
+_ROLE_FIRST = frozenset(w[0] for w in ROLE_WORDS)     # where a ROLE_LABEL line can start
 ROLE_LABEL = re.compile(rf"^(?P<role>{_ROLE_ALT})\s*(?:[:：]\s*(?P<rest>.*)|\s+(?P<bare>\S.*))?$")
 
 GROUP_KINDS = r"(?:工作领导小组|领导小组|工作专班|专班|委员会|联席会议|指挥部|工作组|协调小组|专项小组)"
@@ -287,7 +291,8 @@ def _roster_blocks(lines: list[Line]) -> list[_Block]:
     blocks: list[_Block] = []
     i, n = 0, len(lines)
     while i < n:
-        m = ROLE_LABEL.match(lines[i].text.strip())
+        text = lines[i].text.strip()
+        m = ROLE_LABEL.match(text) if text[:1] in _ROLE_FIRST else None
         if not m:
             i += 1
             continue
@@ -336,7 +341,7 @@ def _clean_name(name: str) -> str:
 
 
 def _document_name(lines: list[Line]) -> Optional[str]:
-    body = Joined.of(lines).text
+    body = Joined.text_of(lines)
     for pattern, text in ((_QUOTED_NAME, body), (_TITLE_NAME, head_text(lines)), (_BODY_NAME, body)):
         m = pattern.search(text)
         if m:

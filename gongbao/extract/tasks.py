@@ -175,12 +175,26 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
 
 # --- 2. numbered items with 牵头单位：/配合单位： lines ---------------------------
 
+_LABEL_FIRST = frozenset(label[0] for label in LABEL_ROLE)     # ROLE_LABEL's labels
+_CN_NUM_FIRST = frozenset(P.CN_NUM)
+
+
+def _heading_level(text: str) -> int:
+    """1 for 一、, 2 for （一）, else 0 (P.HEADING_1 / P.HEADING_2)."""
+    first = text[:1]
+    if first in _CN_NUM_FIRST:
+        return 1 if P.HEADING_1.match(text) else 0
+    if first == "（" or first == "(":
+        return 2 if P.HEADING_2.match(text) else 0
+    return 0
+
+
 def _sections(section: list[str]) -> Optional[str]:
     return " / ".join(section) if section else None
 
 
 def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
-    if sum(1 for ln in lines if ROLE_LABEL.match(ln.text)) < 2:
+    if sum(1 for ln in lines if ln.text[:1] in _LABEL_FIRST and ROLE_LABEL.match(ln.text)) < 2:
         return []
     tasks: list[RawTask] = []
     path: list[tuple[int, str]] = []     # (level, heading text)
@@ -203,7 +217,8 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
 
     for ln in lines:
         text = ln.text
-        m_item = P.ITEM_NUM.match(text)
+        first = text[:1]
+        m_item = P.ITEM_NUM.match(text) if first.isdecimal() else None
         if m_item and (expected is None or int(m_item.group("n")) == expected):
             close()
             heading_open = None
@@ -211,13 +226,13 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
             expected = n + 1
             current = RawTask(str(n), "", None, _sections([t for _, t in path]), [], [ln], [ln])
             continue
-        level = 1 if P.HEADING_1.match(text) else 2 if P.HEADING_2.match(text) else 0
+        level = _heading_level(text)
         if level:
             close()
             path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
             heading_open = len(path) - 1
             continue
-        m_label = ROLE_LABEL.match(text)
+        m_label = ROLE_LABEL.match(text) if first in _LABEL_FIRST else None
         if m_label and current is not None:
             labels.append((m_label.group("label"), [ln]))
             continue
@@ -285,8 +300,10 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
 
     for ln in lines:
         text = ln.text
-        level = 1 if P.HEADING_1.match(text) else 2 if P.HEADING_2.match(text) else 0
-        if P.ITEM_NUM.match(text) or P.ITEM_PAREN.match(text) or level:
+        level = _heading_level(text)
+        first = text[:1]
+        if level or (first.isdecimal() and P.ITEM_NUM.match(text)) \
+                or (first in "（(" and P.ITEM_PAREN.match(text)):
             close()
             if level:
                 path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
