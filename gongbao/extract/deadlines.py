@@ -243,6 +243,16 @@ def _share(norm: str, end: int) -> tuple[Optional[float], int]:
     return round(value / 100, 4), s.end()
 
 
+# Characters whose NFKC form holds neither a key character nor a digit (checked
+# over every character of these ranges): CJK ideographs, ASCII, common CJK
+# punctuation. Full-width forms (，（）％ …) map to ASCII.
+_PLAIN = (r"\u4e00-\u9fff\x00-\x7f\u3001-\u3003\u3008-\u3011\u3014-\u301b"
+          r"\u2018\u2019\u201c\u201d\u2014\u00b7\u2026")
+# A text without a match has no key character after normalize(): no deadline.
+MAY_HOLD_KEY = re.compile(rf"[年季月底末内]|[^{_PLAIN}\uff01-\uff5e]")
+# A text without a match has no digit after normalize() (full-width digits are ０-９).
+MAY_HOLD_DIGIT = re.compile(rf"[0-9]|[^{_PLAIN}\uff01-\uff0f\uff1a-\uff5e]")
+
 # Every accepted match holds one of these: a year or relative year (…年), a
 # quarter (季度), a month (月), or an end word (底, 末, 内).
 _KEY_CHAR = re.compile("[年季月底末内]")
@@ -289,7 +299,7 @@ def deadline_spans(norm: str, year: int) -> list[tuple[int, int, tuple[int, int,
 
 def find_deadlines(content: str, year: int) -> list[Deadline]:
     """Explicit deadlines in `content`, in text order, for a document of `year`."""
-    if not content or not year:
+    if not content or not year or not MAY_HOLD_KEY.search(content):
         return []
     norm, where = normalize(content)
     found: list[Deadline] = []

@@ -35,10 +35,11 @@ Chinese numerals are not read (一批, 九大中心, 两个).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from ..records import Target
-from .deadlines import deadline_spans, normalize
+from .deadlines import MAY_HOLD_DIGIT, deadline_spans, normalize
 
 _MAG = r"(?:万亿|亿|万|千|百)"
 # 计数的量词：后面跟着的名词就是指标
@@ -90,6 +91,8 @@ _NP_CUT = re.compile(r"(?:建成|投运|投产|投用|并网|开工|竣工|落�
 _PRED_VERB = re.compile(r"(?:建成|投运|投产|投用|并网|开工|竣工|落地|进驻|完工|通车)")
 _CLAUSE_END = ",;。!?:：;\n"
 _SEG_END = _CLAUSE_END + "、"
+_CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
+_SEG_MARK = re.compile("[" + re.escape(_SEG_END) + "]")
 _QUOTES = "“”‘’\"'《》「」"
 
 
@@ -145,7 +148,7 @@ def _masked(norm: str) -> list[tuple[int, int]]:
 
 def find_targets(content: str) -> list[Target]:
     """The quantities `content` commits to, in text order."""
-    if not content:
+    if not content or not MAY_HOLD_DIGIT.search(content):
         return []
     norm, where = normalize(content)
     if not _DIGIT.search(norm):
@@ -155,9 +158,13 @@ def find_targets(content: str) -> list[Target]:
     prev_end = 0
     clause_verb: Optional[str] = None   # 并列项共用的动词（新增贷款…、各类融资…）
     clause_metric: Optional[str] = None
-    for q in _QUANTITY.finditer(norm):
+    quantities = list(_QUANTITY.finditer(norm))
+    clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(norm)]
+    seg_marks = [m.start() for m in _SEG_MARK.finditer(norm)]
+    for k, q in enumerate(quantities):
         start, end = q.start(), q.end()
-        clause_start = max(norm.rfind(c, 0, start) for c in _CLAUSE_END) + 1
+        at = bisect_left(clause_marks, start)          # the last clause mark before start
+        clause_start = clause_marks[at - 1] + 1 if at else 0
         if clause_start > prev_end:       # a new clause: forget what the last one shared
             clause_verb = clause_metric = None
         seg_start = max(clause_start, norm.rfind("、", 0, start) + 1, prev_end)
@@ -173,8 +180,9 @@ def find_targets(content: str) -> list[Target]:
         after = norm[end:end + 1]
         if before in ("第", "近", "后", "前", "每") or after in ("级", "号", "届", "期", "版", "代"):
             continue
-        seg_end = min([i for i in (norm.find(c, end) for c in _SEG_END) if i >= 0] + [len(norm)])
-        nxt = _QUANTITY.search(norm, end)
+        at = bisect_left(seg_marks, end)               # the first segment mark from end
+        seg_end = seg_marks[at] if at < len(seg_marks) else len(norm)
+        nxt = quantities[k + 1] if k + 1 < len(quantities) else None   # = _QUANTITY.search(norm, end)
         if nxt and nxt.start() < seg_end:
             seg_end = nxt.start()
         post = norm[end:seg_end]
