@@ -94,11 +94,12 @@ def mine(request):
     uid = access.unit_id(request.user)
     if not uid:
         return redirect("supervision:home")
-    snaps = progress.snapshots(access.visible_assignments(request.user).filter(active=True), values=False)
-    notes = list(m.Notification.objects.filter(user=request.user, read_at__isnull=True)[:10])
-    unread = len(notes) if len(notes) < 10 else None       # fewer than 10 unread: no count query
     p = access.profile(request.user)
     unit = p.unit if p is not None and p.unit_id == uid else kb.Unit.objects.get(pk=uid)
+    snaps = progress.snapshots(access.visible_assignments(request.user).filter(active=True), values=False,
+                               units=[unit])
+    notes = list(m.Notification.objects.filter(user=request.user, read_at__isnull=True)[:10])
+    unread = len(notes) if len(notes) < 10 else None       # fewer than 10 unread: no count query
     return render(request, "supervision/mine.html", _ctx(request, snaps=snaps, notes=notes, unit=unit,
                                                          **({"unread": unread} if unread is not None else {})))
 

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import F, Prefetch, Q, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
+from ...kb.models import Unit
 from .. import models as m
 from .. import scoring, status
 
@@ -52,35 +54,55 @@ class Snapshot:
         return [(g, self.values.get(g.pk, (None, None))[0]) for g in self.assignment.list_task.goals.all()]
 
 
-def assignments_for_status(qs, values: bool = True, latest_on: Optional[dt.date] = None) -> list[m.Assignment]:
+def assignments_for_status(qs, values: bool = True, latest_on: Optional[dt.date] = None,
+                           units: Iterable = ()) -> list[m.Assignment]:
     """The assignments of `qs` with what snapshot() needs prefetched: every
     counted report (with its values unless values=False), or, with
     `latest_on`, only the latest counted report as of that day (enough for the
-    status on that day: one row per assignment instead of its whole history)."""
+    status on that day: one row per assignment instead of its whole history;
+    `units` already read are not read again)."""
     if isinstance(qs, list):
         return qs
-    qs = qs.select_related("unit", "list_task", "task_list")
     if latest_on is not None:
-        items = list(qs)
+        # the task lists and units are few: read once each and shared, not joined into every row
+        items = list(qs.select_related(None).select_related("list_task"))
+        lists = m.TaskList.objects.in_bulk({a.task_list_id for a in items})
+        known = {u.pk: u for u in units}
+        known.update(Unit.objects.in_bulk({a.unit_id for a in items} - set(known)) if items else {})
+        for a in items:
+            a.task_list, a.unit = lists[a.task_list_id], known[a.unit_id]
         _attach_schedules(items)
         _attach_latest(items, latest_on)
         return items
-    qs = qs.prefetch_related("list_task__milestones", "list_task__goals")
+    qs = qs.select_related("unit", "list_task", "task_list").prefetch_related("list_task__milestones",
+                                                                             "list_task__goals")
     counted = m.ProgressReport.objects.filter(state__in=COUNTED).order_by("-report_date", "-id")
+    items = list(qs.prefetch_related(Prefetch("reports", queryset=counted, to_attr="counted")))
     if values:
-        counted = counted.prefetch_related("values")
-    return list(qs.prefetch_related(Prefetch("reports", queryset=counted, to_attr="counted")))
+        _attach_values(items)
+    return items
 
 
 def with_status_data(a: m.Assignment, values: bool = True) -> m.Assignment:
     """`a` (read with its task list, task and unit) with what snapshot() needs
     prefetched, without reading the assignment again."""
-    counted = m.ProgressReport.objects.filter(state__in=COUNTED).order_by("-report_date", "-id")
+    prefetch_related_objects([a], "list_task__milestones", "list_task__goals")
+    a.counted = list(m.ProgressReport.objects.filter(assignment=a, state__in=COUNTED).order_by("-report_date", "-id"))
     if values:
-        counted = counted.prefetch_related("values")
-    prefetch_related_objects([a], "list_task__milestones", "list_task__goals",
-                             Prefetch("reports", queryset=counted, to_attr="counted"))
+        _attach_values([a])
     return a
+
+
+def _attach_values(items: list[m.Assignment]) -> None:
+    """The values of the counted reports of each assignment whose task has
+    goals, in one query (a._report_values: report id -> [ReportValue])."""
+    ids = [r.pk for a in items if a.list_task.goals.all() for r in a.counted]
+    found: dict[int, list] = {}
+    if ids:
+        for v in m.ReportValue.objects.filter(report_id__in=ids).order_by("id"):
+            found.setdefault(v.report_id, []).append(v)
+    for a in items:
+        a._report_values = found
 
 
 def _day_end(on: dt.date):
@@ -105,18 +127,22 @@ def _attach_schedules(items: list[m.Assignment]) -> None:
 
 def _attach_latest(items: list[m.Assignment], on: dt.date) -> None:
     """Set a.counted to [the latest report of `a` counted on day `on`] (or [])
-    for every assignment, in one query (a window function, newest first)."""
+    for every assignment, in one query (DISTINCT ON or a window function; the
+    fields status rows show: other fields of these reports are read on access)."""
     by_id = {a.pk: a for a in items}
     for a in items:
         a.counted, a._latest_on = [], on
     if not by_id:
         return
-    latest = m.ProgressReport.objects.filter(
-        assignment_id__in=list(by_id), state__in=COUNTED, report_date__lte=on) \
-        .filter(Q(submitted_at__isnull=True) | Q(submitted_at__lt=_day_end(on))) \
-        .annotate(_rank=Window(RowNumber(), partition_by=[F("assignment_id")],
-                               order_by=[F("report_date").desc(), F("id").desc()])) \
-        .filter(_rank=1).order_by()
+    counted = m.ProgressReport.objects.filter(assignment_id__in=list(by_id), state__in=COUNTED, report_date__lte=on) \
+        .filter(Q(submitted_at__isnull=True) | Q(submitted_at__lt=_day_end(on)))
+    if connection.features.can_distinct_on_fields:      # PostgreSQL: DISTINCT ON, the cheaper query
+        latest = counted.order_by("assignment_id", "-report_date", "-id").distinct("assignment_id")
+    else:
+        latest = counted.annotate(_rank=Window(RowNumber(), partition_by=[F("assignment_id")],
+                                               order_by=[F("report_date").desc(), F("id").desc()])) \
+            .filter(_rank=1).order_by()
+    latest = latest.only("id", "assignment_id", "report_date", "submitted_at", "percent", "state")
     for r in latest:
         by_id[r.assignment_id].counted = [r]
 
@@ -148,8 +174,9 @@ def snapshot(a: m.Assignment, on: Optional[dt.date] = None, *, values: bool = Tr
     latest = reports[0] if reports else None
     current: dict = {}
     if values:
+        found = getattr(a, "_report_values", None)
         for r in reports:                      # newest first: the first value seen per goal is current
-            for v in r.values.all():
+            for v in (found.get(r.pk, ()) if found is not None else r.values.all()):
                 current.setdefault(v.goal_id, (v.value, r))
     sched = getattr(a, "_schedule", None)
     if sched is None:
@@ -159,13 +186,13 @@ def snapshot(a: m.Assignment, on: Optional[dt.date] = None, *, values: bool = Tr
     return Snapshot(a, status.assess(data, on, a.task_list.status_rules), latest, current)
 
 
-def snapshots(qs, on: Optional[dt.date] = None, values: bool = True) -> list[Snapshot]:
+def snapshots(qs, on: Optional[dt.date] = None, values: bool = True, units: Iterable = ()) -> list[Snapshot]:
     """Snapshots of the assignments of `qs` on day `on` (default today). Without
     values only each assignment's latest counted report is read."""
     if values:
         return [snapshot(a, on, values=True) for a in assignments_for_status(qs, True)]
     on = on or today()
-    return [snapshot(a, on, values=False) for a in assignments_for_status(qs, False, latest_on=on)]
+    return [snapshot(a, on, values=False) for a in assignments_for_status(qs, False, latest_on=on, units=units)]
 
 
 def history(qs, task_list: m.TaskList, on: Optional[dt.date] = None) -> list[dict]:
