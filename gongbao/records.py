@@ -8,7 +8,11 @@ The JSON form follows shared/spec/extraction-json.md (format gongbao.extraction/
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from itertools import repeat
+from operator import attrgetter, is_not
 from typing import Optional
+
+_NO, _PAGE = attrgetter("no"), attrgetter("page")
 
 
 @dataclass
@@ -21,12 +25,16 @@ class Source:
     @classmethod
     def span(cls, file: str, lines) -> "Source":
         """The source covering `lines` (objects with .no and .page)."""
-        lines = [ln for ln in lines if ln is not None]
+        lines = list(lines)
+        if not all(map(is_not, lines, repeat(None))):
+            lines = [ln for ln in lines if ln is not None]
         if not lines:
             return cls(file, 0, 0, None)
-        pages = [ln.page for ln in lines if ln.page is not None]
-        return cls(file, min(ln.no for ln in lines), max(ln.no for ln in lines),
-                   min(pages) if pages else None)
+        nos = list(map(_NO, lines))
+        pages = list(map(_PAGE, lines))
+        if None in pages:
+            pages = [p for p in pages if p is not None]
+        return cls(file, min(nos), max(nos), min(pages) if pages else None)
 
 
 @dataclass

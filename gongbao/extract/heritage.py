@@ -49,6 +49,7 @@ CATEGORIES = (
 # 项目编号: a Roman numeral (Unicode Ⅷ or ASCII VIII), a dash, a number: Ⅷ-62.
 _ROMAN = r"(?:[\u2160-\u216b]{1,3}|[IVX]{1,5})"
 _DASH = r"[-－—–‐]"
+_ROMAN_FIRST = frozenset("".join(map(chr, range(0x2160, 0x216c))) + "IVX")   # how _ROMAN starts
 CODE = re.compile(rf"^{_ROMAN}\s*{_DASH}\s*\d{{1,4}}(?:\s*{_DASH}\s*\d{{1,3}})?$")
 CODE_HEAD = re.compile(rf"^{_ROMAN}\s*{_DASH}$")          # a code wrapped after its dash
 # 项目批次: 第十一批市级, 第二批国家级扩展项目, 第三批省级（2011年）.
@@ -233,7 +234,8 @@ class _Scanner:
     def run(self, lines: list[Line]) -> "_Scanner":
         i = 0
         while i < len(lines):
-            end, layout = _header_at(lines, i)
+            # _header_at finds nothing unless the line can be a header line
+            end, layout = _header_at(lines, i) if lines[i].text[:1] in HEADER_FIRST else (i, ())
             if layout:                        # a header row, first or repeated
                 self.close_row()
                 self.layout, i = layout, end
@@ -247,7 +249,7 @@ class _Scanner:
         text = ln.text
         if not text:
             return
-        title = _list_kind(text)
+        title = _list_kind(text) if "名录" in text or "名单" in text else None
         if title:                             # 第…批…代表性项目（扩展）名录
             self.close_row()
             self.kind, self.layout, self.heading, self.expected = title, (), None, None
@@ -375,6 +377,10 @@ def _find_anchors(layout, toks, cats) -> list[tuple[int, int, int, str]]:
         may_skip = any(layout[k] in FREE for k in range(last_col + 1, col))
         stop = len(toks) if may_skip else min(cursor + 1, len(toks))
         for s in range(cursor, stop):
+            first = toks[s].text[0]           # the tests _anchor_at starts with
+            if (kind == "gender" and toks[s].text not in GENDERS) or (kind == "batch" and first != "第") \
+                    or (kind == "code" and first not in _ROMAN_FIRST):
+                continue
             hit = _anchor_at(kind, toks, s, cats)
             if hit:
                 found.append((col, s, hit[0], hit[1]))
@@ -450,13 +456,27 @@ def _split(toks: list[_Tok], kinds: list[str], mergeable: list[bool],
     if m > MAX_SPLIT_TOKENS:                  # not a table row: one token per column
         return [toks[i:i + 1] for i in range(k - 1)] + [toks[k - 1:]]
     ends: list[list[tuple[int, tuple]]] = []  # per start: (end, stats) of each possible cell
-    for s in range(m):
-        options, e = [], s + 1
-        while True:
-            options.append((e, _span_stats(toks[s:e])))
-            if e >= m or (strict and not toks[e].nl):
-                break
+    texts = [t.text for t in toks]
+    sizes = [len(t) for t in texts]
+    nls = [t.nl for t in toks]
+    for s in range(m):                        # _span_stats(toks[s:e]), for e = s + 1, …
+        text = texts[s]
+        options = [(s + 1, (text, 1, 0, _balanced(text), 0, 0))]
+        spaced = unbracketed = 0
+        widest = sizes[s]
+        e = s + 1
+        while e < m and not (strict and not nls[e]):
+            if not nls[e]:
+                spaced += 1
+            if texts[e][0] not in OPEN_BR:
+                unbracketed += 1
+            if sizes[e] > widest:
+                widest = sizes[e]
+            text += texts[e]
             e += 1
+            floor = 0.6 * widest
+            options.append((e, (text, e - s, spaced, _balanced(text),
+                                sum(1 for size in sizes[s:e - 1] if size < floor), unbracketed)))
         ends.append(options)
     ends.append([])
     inf = float("inf")
