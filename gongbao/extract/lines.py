@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str
     no: int                      # 1-based line number in the source
