@@ -111,13 +111,12 @@ def test_highlighter_escapes_html():
 
 @pytest.mark.parametrize("filters", [{}, {"kind": "task"}])
 def test_large_result_paths(kb, monkeypatch, filters):
-    """Above RANK_LIMIT: title matches first, then the others newest first; above
+    """Title matches first, then the others, each newest first; above
     FACET_LIMIT: facets count a sample. Pages never overlap and cover everything."""
     from gongbao.web.services import search as search_mod
 
     full = search(SearchParams(q="应急", per_page=200, **filters))
     assert full.total > 10
-    monkeypatch.setattr(search_mod, "RANK_LIMIT", 5)
     monkeypatch.setattr(search_mod, "FACET_LIMIT", 4)
     seen = []
     for page in range(1, 100):
@@ -131,9 +130,13 @@ def test_large_result_paths(kb, monkeypatch, filters):
     assert {(k, i) for k, i, _ in seen} == {(h.kind, h.id) for h in full.hits}
     flags = [t for _, _, t in seen]
     assert flags == sorted(flags, reverse=True)
-    body_only = [search_mod.m.SearchEntry.objects.get(**({"task_id": i} if k == "task" else {"document_id": i, "kind": "document"})).pk
-                 for k, i, t in seen if not t]
-    assert body_only == sorted(body_only, reverse=True)          # newest first
+    def entry(k, i):
+        return search_mod.m.SearchEntry.objects.get(**({"task_id": i} if k == "task" else {"document_id": i, "kind": "document"})).pk
+
+    titled = [entry(k, i) for k, i, t in seen if t]
+    body_only = [entry(k, i) for k, i, t in seen if not t]
+    assert titled and body_only
+    assert titled == sorted(titled, reverse=True) and body_only == sorted(body_only, reverse=True)    # newest first
 
 
 def test_substring_search_stops_at_its_limit(kb, monkeypatch):

@@ -11,12 +11,11 @@ intersects them and a filter never scans the matches.
 What a search costs is bounded however large the corpus:
 * the total is counted up to COUNT_LIMIT; a larger one is reported as
   COUNT_LIMIT with `total_capped` set (shown "10000+");
-* a result of up to RANK_LIMIT records is ordered title matches first
-  (a document's title and number, a task's heading), then by relevance
-  (bm25 / ts_rank_cd); a larger one shows its title matches first (by
-  relevance when there are up to RANK_LIMIT of them, else newest first),
-  then the other matches newest (most recently stored) first, read from
-  the index in that order a page at a time;
+* results are ordered title matches first (a document's title and number,
+  a task's heading, holding every word), then the other matches, each
+  newest (most recently stored) first: both are read from the index in id
+  order a page at a time, nothing is scored (the title's words are also
+  indexed behind a prefix, so the title matches are an index look-up);
 * facets (issuer, doc type, year, kind, unit, role; the last two count
   tasks) count the records of a result of up to FACET_LIMIT records, else
   its FACET_LIMIT most recently stored ones (`facet_sample` says so);
@@ -47,10 +46,8 @@ from . import segment
 
 SNIPPET_CHARS = 110
 COUNT_LIMIT = 10000         # a total is counted up to this; a larger one is shown as "10000+" (total_capped)
-RANK_LIMIT = 2000           # larger results: title matches first, then the others newest first
 FALLBACK_LIMIT = 200        # a substring search stops at this many records (newest first)
 FACET_LIMIT = 1000          # facets of a larger result count its most recently stored FACET_LIMIT records
-TITLE_WEIGHT, BODY_WEIGHT = 10.0, 1.0
 
 
 @dataclass
@@ -120,7 +117,9 @@ class SearchResult:
 
 # --- backends ---------------------------------------------------------------
 # Both answer the same questions about a full-text query: `words` (the
-# user's, all required) and `tags` (facet words of the filters, all required).
+# user's, all required) and the filters' facet words `tags` = (words a
+# record must hold, words it must not hold). Nothing is scored: every
+# answer is read from the index in id order and stops at its LIMIT.
 
 def _fts5_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
@@ -130,16 +129,29 @@ FACET_COLUMNS = "id, kind, issuer, doc_type, year, tags"
 
 
 class SqliteBackend:
-    BM25 = f"bm25(kb_search_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}, 0.0)"
+    """FTS5 over (body_seg, tags): a word is found in the body or, as its title
+    form (segment.title_word), in the tags."""
 
     @staticmethod
-    def _all(words: list[str], tags: list[str]) -> str:
-        return " AND ".join(_fts5_phrase(w) for w in [*words, *tags])
+    def _expr(required: list[str], excluded: list[str]) -> str:
+        expr = "(" + " AND ".join(required) + ")"
+        for term in excluded:
+            expr = f"({expr} NOT {term})"
+        return expr
 
-    @staticmethod
-    def _title(words: list[str], tags: list[str]) -> str:
-        expr = "{title_seg} : (" + " AND ".join(_fts5_phrase(w) for w in words) + ")"
-        return " AND ".join([expr, *(_fts5_phrase(t) for t in tags)])
+    def _all(self, words, tags) -> str:
+        return self._expr([f"({_fts5_phrase(w)} OR {_fts5_phrase(segment.title_word(w))})" for w in words]
+                          + [_fts5_phrase(t) for t in tags[0]], [_fts5_phrase(t) for t in tags[1]])
+
+    def _title(self, words, tags) -> str:
+        return self._expr([_fts5_phrase(segment.title_word(w)) for w in words] + [_fts5_phrase(t) for t in tags[0]],
+                          [_fts5_phrase(t) for t in tags[1]])
+
+    def _ids(self, expr: str, limit: int, offset: int = 0) -> list[int]:
+        with connection.cursor() as cur:
+            cur.execute("SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s ORDER BY rowid DESC "
+                        "LIMIT %s OFFSET %s", [expr, limit, offset])
+            return [row[0] for row in cur.fetchall()]
 
     def _count(self, expr: str, cap: int) -> int:
         with connection.cursor() as cur:
@@ -147,91 +159,77 @@ class SqliteBackend:
                         [expr, cap])
             return cur.fetchone()[0]
 
-    def _ids(self, sql: str, params: list) -> list[int]:
-        with connection.cursor() as cur:
-            cur.execute(sql, params)
-            return [row[0] for row in cur.fetchall()]
-
-    def count(self, words: list[str], tags: list[str], cap: int) -> int:
+    def count(self, words, tags, cap: int) -> int:
         """How many records match, counting up to `cap`."""
         return self._count(self._all(words, tags), cap)
 
-    def count_titles(self, words: list[str], tags: list[str], cap: int) -> int:
+    def count_titles(self, words, tags, cap: int) -> int:
         return self._count(self._title(words, tags), cap)
 
-    def ranked(self, words: list[str], tags: list[str], limit: int, offset: int) -> list[tuple[int, bool]]:
-        """A page of every match ordered title matches first, then by bm25 (a small result)."""
-        with connection.cursor() as cur:
-            cur.execute(
-                "SELECT rowid, rowid IN (SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s) AS t "
-                f"FROM kb_search_fts WHERE kb_search_fts MATCH %s ORDER BY t DESC, {self.BM25}, rowid "
-                "LIMIT %s OFFSET %s", [self._title(words, tags), self._all(words, tags), limit, offset])
-            return [(row[0], bool(row[1])) for row in cur.fetchall()]
-
-    def titles(self, words, tags, limit: int, offset: int, by_rank: bool) -> list[int]:
-        """A page of the title matches, by bm25 or newest first."""
-        order = f"{self.BM25}, rowid" if by_rank else "rowid DESC"
-        return self._ids(f"SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s ORDER BY {order} "
-                         "LIMIT %s OFFSET %s", [self._title(words, tags), limit, offset])
+    def titles(self, words, tags, limit: int, offset: int) -> list[int]:
+        """A page of the matches whose title holds every word, newest first."""
+        return self._ids(self._title(words, tags), limit, offset)
 
     def others(self, words, tags, limit: int, offset: int) -> list[int]:
-        """A page of the matches whose title does not match, newest first (read in
-        rowid order from the index, so the page costs what it holds)."""
-        expr = f"({self._all(words, tags)}) NOT ({self._title(words, [])})"
-        return self._ids("SELECT rowid FROM kb_search_fts WHERE kb_search_fts MATCH %s ORDER BY rowid DESC "
-                         "LIMIT %s OFFSET %s", [expr, limit, offset])
+        """A page of the other matches, newest first."""
+        return self._ids(f"({self._all(words, tags)} NOT {self._title(words, ([], []))})", limit, offset)
 
     def facet_rows(self, words, tags, limit: int) -> list[tuple]:
         """(id, kind, issuer, doc_type, year, tags) of the `limit` newest matches."""
         with connection.cursor() as cur:
             cur.execute(f"SELECT s.{FACET_COLUMNS.replace(', ', ', s.')} FROM (SELECT rowid AS id FROM kb_search_fts "
                         "WHERE kb_search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) f "
-                        "JOIN kb_searchentry s ON s.id = f.id", [self._all(words, tags), limit])
+                        "JOIN kb_searchentry s ON s.id = f.id ORDER BY s.id DESC", [self._all(words, tags), limit])
             return cur.fetchall()
 
 
 class PostgresBackend:
-    MATCH = "tsv @@ plainto_tsquery('simple', %s)"
-    TITLE = "to_tsvector('simple', title_seg) @@ plainto_tsquery('simple', %s)"    # its own GIN index (0003)
-    RANK = "ts_rank_cd(tsv, plainto_tsquery('simple', %s))"
+    """The tsv column (title, body and tags); the title's words are also in the tags."""
 
     @staticmethod
-    def _q(words, tags=()) -> str:
-        return " ".join([*words, *tags])
+    def _query(required: list[str], excluded: list[str]) -> tuple[str, list]:
+        sql, params = "plainto_tsquery('simple', %s)", [" ".join(required)]
+        if excluded:
+            sql += " && !! plainto_tsquery('simple', %s)"
+            params.append(" ".join(excluded))
+        return f"tsv @@ ({sql})", params
+
+    def _all(self, words, tags):
+        return self._query([*words, *tags[0]], tags[1])
+
+    def _title(self, words, tags):
+        return self._query([*(segment.title_word(w) for w in words), *tags[0]], tags[1])
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
         with connection.cursor() as cur:
             cur.execute(sql, params)
             return cur.fetchall()
 
+    def _ids(self, where: str, params: list, limit: int, offset: int) -> list[int]:
+        return [r[0] for r in self._rows(f"SELECT id FROM kb_searchentry WHERE {where} ORDER BY id DESC "
+                                         "LIMIT %s OFFSET %s", [*params, limit, offset])]
+
+    def _count(self, where: str, params: list, cap: int) -> int:
+        return self._rows(f"SELECT count(*) FROM (SELECT 1 FROM kb_searchentry WHERE {where} LIMIT %s) s",
+                          [*params, cap])[0][0]
+
     def count(self, words, tags, cap: int) -> int:
-        return self._rows(f"SELECT count(*) FROM (SELECT 1 FROM kb_searchentry WHERE {self.MATCH} LIMIT %s) s",
-                          [self._q(words, tags), cap])[0][0]
+        return self._count(*self._all(words, tags), cap)
 
     def count_titles(self, words, tags, cap: int) -> int:
-        return self._rows(f"SELECT count(*) FROM (SELECT 1 FROM kb_searchentry WHERE {self.MATCH} AND {self.TITLE} "
-                          "LIMIT %s) s", [self._q(words, tags), self._q(words), cap])[0][0]
+        return self._count(*self._title(words, tags), cap)
 
-    def ranked(self, words, tags, limit: int, offset: int) -> list[tuple[int, bool]]:
-        rows = self._rows(f"SELECT id, {self.TITLE} AS t FROM kb_searchentry WHERE {self.MATCH} "
-                          f"ORDER BY t DESC, {self.RANK} DESC, id LIMIT %s OFFSET %s",
-                          [self._q(words), self._q(words, tags), self._q(words), limit, offset])
-        return [(i, bool(t)) for i, t in rows]
-
-    def titles(self, words, tags, limit: int, offset: int, by_rank: bool) -> list[int]:
-        order, params = (f"{self.RANK} DESC, id", [self._q(words)]) if by_rank else ("id DESC", [])
-        return [r[0] for r in self._rows(
-            f"SELECT id FROM kb_searchentry WHERE {self.MATCH} AND {self.TITLE} ORDER BY {order} LIMIT %s OFFSET %s",
-            [self._q(words, tags), self._q(words), *params, limit, offset])]
+    def titles(self, words, tags, limit: int, offset: int) -> list[int]:
+        return self._ids(*self._title(words, tags), limit, offset)
 
     def others(self, words, tags, limit: int, offset: int) -> list[int]:
-        return [r[0] for r in self._rows(
-            f"SELECT id FROM kb_searchentry WHERE {self.MATCH} AND NOT ({self.TITLE}) ORDER BY id DESC "
-            "LIMIT %s OFFSET %s", [self._q(words, tags), self._q(words), limit, offset])]
+        (match, p1), (title, p2) = self._all(words, tags), self._title(words, ([], []))
+        return self._ids(f"{match} AND NOT ({title})", [*p1, *p2], limit, offset)
 
     def facet_rows(self, words, tags, limit: int) -> list[tuple]:
-        return self._rows(f"SELECT {FACET_COLUMNS} FROM kb_searchentry WHERE {self.MATCH} ORDER BY id DESC LIMIT %s",
-                          [self._q(words, tags), limit])
+        match, params = self._all(words, tags)
+        return self._rows(f"SELECT {FACET_COLUMNS} FROM kb_searchentry WHERE {match} ORDER BY id DESC LIMIT %s",
+                          [*params, limit])
 
 
 def backend():
@@ -240,42 +238,38 @@ def backend():
 
 # --- the search -------------------------------------------------------------
 
-def filter_words(p: SearchParams) -> list[str]:
-    """The facet words (segment.facet_word) a record must hold to pass the filters of `p`."""
-    out = []
-    if p.kind in ("document", "task"):
-        out.append(segment.facet_word("kind", p.kind))
+def filter_words(p: SearchParams) -> tuple[list[str], list[str]]:
+    """The facet words (segment.facet_word) a record must hold, and must not
+    hold, to pass the filters of `p` (a task is "not a document")."""
+    required, excluded = [], []
+    if p.kind == "document":
+        required.append(segment.facet_word("kind", "document"))
+    elif p.kind == "task":
+        excluded.append(segment.facet_word("kind", "document"))
     if p.issuer:
-        out.append(segment.facet_word("issuer", p.issuer))
+        required.append(segment.facet_word("issuer", p.issuer))
     if p.doc_type:
-        out.append(segment.facet_word("doc_type", p.doc_type))
+        required.append(segment.facet_word("doc_type", p.doc_type))
     if p.year:
-        out.append(segment.facet_word("year", p.year))
+        required.append(segment.facet_word("year", p.year))
     if p.unit and p.role:
-        out.append(segment.facet_word("unit_role", (p.unit, p.role)))
+        required.append(segment.facet_word("unit_role", (p.unit, p.role)))
     elif p.unit:
-        out.append(segment.facet_word("unit", p.unit))
+        required.append(segment.facet_word("unit", p.unit))
     elif p.role:
-        out.append(segment.facet_word("role", p.role))
-    return out
+        required.append(segment.facet_word("role", p.role))
+    return required, excluded
 
 
-def _page(be, words: list[str], tags: list[str], total: int, capped: bool, limit: int,
-          offset: int) -> list[tuple[int, bool]]:
-    """A page of (entry id, title matched): up to RANK_LIMIT matches, title
-    matches first, then by relevance; a larger result: its title matches
-    (by relevance when there are up to RANK_LIMIT of them, else newest first),
-    then the other matches newest first."""
-    if not capped and total <= RANK_LIMIT:
-        return be.ranked(words, tags, limit, offset)
-    n_title = be.count_titles(words, tags, RANK_LIMIT + 1)
-    by_rank = n_title <= RANK_LIMIT
-    if not by_rank and offset + limit > n_title:
-        n_title = be.count_titles(words, tags, 1 << 62)     # a deep page: where the title matches end
-    out = [(i, True) for i in be.titles(words, tags, limit, offset, by_rank)] if offset < n_title else []
-    if len(out) < limit:
-        out += [(i, False) for i in be.others(words, tags, limit - len(out), max(0, offset - n_title))]
-    return out
+def _page(be, words: list[str], tags, limit: int, offset: int) -> list[tuple[int, bool]]:
+    """A page of (entry id, title matched): the matches whose title holds every
+    word first, then the others, each newest (most recently stored) first."""
+    out = [(i, True) for i in be.titles(words, tags, limit, offset)]
+    if len(out) == limit:
+        return out
+    # the title matches end on this page (n_title = offset + len(out)), or before it
+    n_title = offset + len(out) if out or offset == 0 else be.count_titles(words, tags, 1 << 62)
+    return out + [(i, False) for i in be.others(words, tags, limit - len(out), max(0, offset - n_title))]
 
 
 def _apply_filters(qs, p: SearchParams):
@@ -450,12 +444,12 @@ def search(p: SearchParams) -> SearchResult:
         n = be.count(words, tags, COUNT_LIMIT + 1)
         result.total, result.total_capped = min(n, COUNT_LIMIT), n > COUNT_LIMIT
         if result.total:
-            ranked = _page(be, words, tags, result.total, result.total_capped, p.per_page, offset)
+            ranked = _page(be, words, tags, p.per_page, offset)
             facet_rows = be.facet_rows(words, tags, FACET_LIMIT)
 
     # no indexed word matches (whatever the filters): look for the string as
     # printed, newest first, up to FALLBACK_LIMIT records
-    if result.total == 0 and not (words and tags and be.count(words, [], 1)):
+    if result.total == 0 and not (words and (tags[0] or tags[1]) and be.count(words, ([], []), 1)):
         result.fallback = True
         result.words = [q]
         qs = _apply_filters(_substring(m.SearchEntry.objects.all(), q), p)

@@ -33,6 +33,7 @@ _tokenizer = None
 _known: set[str] = set()
 _seen_ids: dict[str, int] = {}
 _WORDLIKE = re.compile(r"\w")
+_NOT_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")       # a token without a letter or digit
 # jieba only joins runs of these characters into words
 _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 
@@ -117,8 +118,8 @@ def segment(text: str) -> str:
     tok = tokenizer()
     with _lock:              # rjieba's tokenizer must not be cut while a word is added
         words = tok.cut_for_search(text.lower(), False)
-    wordlike = _WORDLIKE.search
-    return " ".join([w for w in words if wordlike(w)])
+    # the words with a letter or digit (punctuation and spaces dropped), joined by one space
+    return " ".join(_NOT_WORD.sub(" ", " ".join(words)).split())
 
 
 def query_words(query: str) -> list[str]:
@@ -134,21 +135,28 @@ def query_words(query: str) -> list[str]:
     return out
 
 
-# --- facet words ------------------------------------------------------------
-# Each search entry also indexes words that name its facet values (kind,
-# year, issuer, 文种, and the unit and role of each responsibility of the
-# task, or of any task of the document), in its own column `tags`, so a facet
-# filter is one more word of the full-text query and the index intersects
-# them. They are ASCII letters and digits behind "zz" (one token for FTS5's
-# unicode61 and for PostgreSQL's parser); a query is never cut into one.
+# --- facet and title words ---------------------------------------------------
+# Each search entry also indexes, in its own column `tags`, words that name
+# its facet values (a document's kind, the year, issuer and 文种, and the
+# unit and role of each responsibility of the task, or of any task of the
+# document), so a facet filter is one more word of the full-text query and
+# the index intersects them; and its title's words again behind a prefix,
+# so "the title matches" is an index look-up too. Facet words are ASCII
+# letters and digits behind "zz" (one token for FTS5's unicode61 and for
+# PostgreSQL's parser); a query is never cut into one.
 
 FACET_PREFIX = "zz"
+TITLE_PREFIX = "zzt"
 _PLAIN = re.compile(r"^[a-z0-9]{1,20}$")
 
 
 @functools.lru_cache(maxsize=4096)
 def _hashed(value: str) -> str:
     return "h" + hashlib.md5(value.encode()).hexdigest()[:15]
+
+
+def title_word(word: str) -> str:
+    return TITLE_PREFIX + word
 
 
 @functools.lru_cache(maxsize=1024)
@@ -159,7 +167,7 @@ def role_word(role: str) -> str:
 def facet_word(name: str, value) -> str:
     """The indexed word of one facet value: kind, year, issuer, doc_type, unit, role, or
     unit_role (value = (unit id, role))."""
-    if name == "kind":
+    if name == "kind":          # only documents hold theirs: a task is "not a document"
         return f"{FACET_PREFIX}k{value}"
     if name == "year":
         return f"{FACET_PREFIX}y{int(value)}"
@@ -178,7 +186,7 @@ def facet_word(name: str, value) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _record_words(kind: str, year, issuer: str, doc_type: str) -> list[str]:
-    words = [facet_word("kind", kind)]
+    words = [facet_word("kind", kind)] if kind == "document" else []
     if year:
         words.append(facet_word("year", year))
     if issuer:
@@ -188,9 +196,11 @@ def _record_words(kind: str, year, issuer: str, doc_type: str) -> list[str]:
     return words
 
 
-def facet_words(kind: str, year, issuer: str, doc_type: str, responsibilities) -> str:
-    """The `tags` of a search entry; `responsibilities`: (unit id, role) pairs."""
+def facet_words(kind: str, year, issuer: str, doc_type: str, responsibilities, title_seg: str = "") -> str:
+    """The `tags` of a search entry; `responsibilities`: (unit id, role) pairs;
+    `title_seg`: its segmented title."""
     words = list(_record_words(kind, year, issuer, doc_type))
+    words += dict.fromkeys(TITLE_PREFIX + w for w in title_seg.split())
     pairs = dict.fromkeys(responsibilities)
     words += dict.fromkeys(f"{FACET_PREFIX}u{int(u)}" for u, _ in pairs)
     words += dict.fromkeys(f"{FACET_PREFIX}r{role_word(r)}" for _, r in pairs)

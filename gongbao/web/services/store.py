@@ -134,6 +134,7 @@ def _raw_lines(doc: dict, lines_by_no: dict[int, str]) -> list:
 def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[int, str] | None = None) -> StoreResult:
     """Write `data` (Extraction.to_dict()) as the content of `source_file`."""
     result = StoreResult()
+    _tune_connection()
     cache = _Cache()
     counters = UnitCounters()
     lines_by_no = lines_by_no or {}
@@ -329,6 +330,20 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
     return result
 
 
+SQLITE_CACHE_KIB = 128 * 1024
+
+
+def _tune_connection() -> None:
+    """On SQLite, a larger page cache for this connection (once): a store
+    updates many indexes of a large database, and the default 2 MB cache
+    sends most of those page visits to the operating system."""
+    if connection.vendor != "sqlite" or getattr(connection, "_gongbao_tuned", None) is connection.connection:
+        return
+    with connection.cursor() as cur:
+        cur.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    connection._gongbao_tuned = connection.connection
+
+
 TASK_FIELDS = ("document", "key", "heading", "section", "content", "order", "line_start", "line_end", "page")
 
 
@@ -462,14 +477,15 @@ def index_documents(doc_ids: list[int]) -> int:
     docs = m.Document.objects.filter(pk__in=doc_ids).order_by("pk").values_list(
         "pk", "title", "body", "issuer", "doc_type", "year", "doc_number")
     for doc_id, title, body, issuer, doc_type, year, doc_number in docs:
-        entries.append(("document", doc_id, None, cut(f"{title} {doc_number}"),
-                        cut(f"{body}\n{' '.join(attachments.get(doc_id, []))}"),
-                        segment.facet_words("document", year, issuer, doc_type, doc_resps.get(doc_id, [])),
+        title_seg = cut(f"{title} {doc_number}")
+        entries.append(("document", doc_id, None, title_seg, cut(f"{body}\n{' '.join(attachments.get(doc_id, []))}"),
+                        segment.facet_words("document", year, issuer, doc_type, doc_resps.get(doc_id, []), title_seg),
                         issuer, doc_type, year))
         for task_id, heading, content in tasks.get(doc_id, []):
             text = "\n".join([content, " ".join(units.get(task_id, []))])
-            entries.append(("task", doc_id, task_id, cut(heading or ""), cut(text),
-                            segment.facet_words("task", year, issuer, doc_type, resps.get(task_id, [])),
+            title_seg = cut(heading or "")
+            entries.append(("task", doc_id, task_id, title_seg, cut(text),
+                            segment.facet_words("task", year, issuer, doc_type, resps.get(task_id, []), title_seg),
                             issuer, doc_type, year))
     insert_rows(m.SearchEntry, ("kind", "document", "task", "title_seg", "body_seg", "tags", "issuer", "doc_type",
                                 "year"), entries)

@@ -1,13 +1,14 @@
-"""Facet words in the full-text index (SearchEntry.tags).
+"""Facet and title words in the full-text index (SearchEntry.tags).
 
 Each search entry gets a `tags` column: the words naming its facet values
-(services.segment.facet_words), so a facet filter is one more word of the
-full-text query. The existing entries' tags are computed here.
+and its title's words behind a prefix (services.segment.facet_words), so a
+facet filter, and "the title matches", are words of the full-text query.
+The existing entries' tags are computed here.
 
-SQLite: the FTS5 table gets a third column, `tags` (the table and its
-triggers are made again and the index rebuilt from kb_searchentry).
-PostgreSQL: the generated `tsv` column also holds the tags (weight D), and
-an expression GIN index on the title's words serves the title-first order.
+SQLite: the FTS5 table indexes body_seg and tags (a word of the title is
+found as its prefixed form in tags); the table and its triggers are made
+again and the index rebuilt from kb_searchentry.
+PostgreSQL: the generated `tsv` column also holds the tags (weight D).
 """
 from importlib import import_module
 
@@ -23,19 +24,17 @@ SQLITE_DROP = [
     "DROP TABLE IF EXISTS kb_search_fts",
 ]
 SQLITE_FORWARD = [
-    "CREATE VIRTUAL TABLE kb_search_fts USING fts5(title_seg, body_seg, tags, content='kb_searchentry', "
+    "CREATE VIRTUAL TABLE kb_search_fts USING fts5(body_seg, tags, content='kb_searchentry', "
     "content_rowid='id', tokenize='unicode61')",
     "CREATE TRIGGER kb_searchentry_ai AFTER INSERT ON kb_searchentry BEGIN "
-    "INSERT INTO kb_search_fts(rowid, title_seg, body_seg, tags) "
-    "VALUES (new.id, new.title_seg, new.body_seg, new.tags); END",
+    "INSERT INTO kb_search_fts(rowid, body_seg, tags) VALUES (new.id, new.body_seg, new.tags); END",
     "CREATE TRIGGER kb_searchentry_ad AFTER DELETE ON kb_searchentry BEGIN "
-    "INSERT INTO kb_search_fts(kb_search_fts, rowid, title_seg, body_seg, tags) "
-    "VALUES ('delete', old.id, old.title_seg, old.body_seg, old.tags); END",
+    "INSERT INTO kb_search_fts(kb_search_fts, rowid, body_seg, tags) "
+    "VALUES ('delete', old.id, old.body_seg, old.tags); END",
     "CREATE TRIGGER kb_searchentry_au AFTER UPDATE ON kb_searchentry BEGIN "
-    "INSERT INTO kb_search_fts(kb_search_fts, rowid, title_seg, body_seg, tags) "
-    "VALUES ('delete', old.id, old.title_seg, old.body_seg, old.tags); "
-    "INSERT INTO kb_search_fts(rowid, title_seg, body_seg, tags) "
-    "VALUES (new.id, new.title_seg, new.body_seg, new.tags); END",
+    "INSERT INTO kb_search_fts(kb_search_fts, rowid, body_seg, tags) "
+    "VALUES ('delete', old.id, old.body_seg, old.tags); "
+    "INSERT INTO kb_search_fts(rowid, body_seg, tags) VALUES (new.id, new.body_seg, new.tags); END",
     "INSERT INTO kb_search_fts(kb_search_fts) VALUES ('rebuild')",
 ]
 SQLITE_RESTORE = [
@@ -63,10 +62,8 @@ POSTGRES_FORWARD = [
     "setweight(to_tsvector('simple', coalesce(body_seg, '')), 'B') || "
     "setweight(to_tsvector('simple', coalesce(tags, '')), 'D')) STORED",
     "CREATE INDEX kb_searchentry_tsv ON kb_searchentry USING gin (tsv)",
-    "CREATE INDEX kb_searchentry_title_tsv ON kb_searchentry USING gin (to_tsvector('simple', title_seg))",
 ]
 POSTGRES_BACKWARD = [
-    "DROP INDEX IF EXISTS kb_searchentry_title_tsv",
     "DROP INDEX IF EXISTS kb_searchentry_tsv",
     "ALTER TABLE kb_searchentry DROP COLUMN IF EXISTS tsv",
 ]
@@ -89,7 +86,8 @@ def fill_tags(apps, schema_editor):
     last = 0
     while True:
         rows = list(SearchEntry.objects.filter(pk__gt=last).order_by("pk")
-                    .values_list("pk", "kind", "document_id", "task_id", "issuer", "doc_type", "year")[:5000])
+                    .values_list("pk", "kind", "document_id", "task_id", "issuer", "doc_type", "year",
+                                 "title_seg")[:5000])
         if not rows:
             return
         last = rows[-1][0]
@@ -100,9 +98,9 @@ def fill_tags(apps, schema_editor):
             by_task[task_id].append((unit_id, role))
             by_doc[doc_id].append((unit_id, role))
         changed = []
-        for pk, kind, doc_id, task_id, issuer, doc_type, year in rows:
+        for pk, kind, doc_id, task_id, issuer, doc_type, year, title_seg in rows:
             resps = by_task.get(task_id, []) if kind == "task" else by_doc.get(doc_id, [])
-            changed.append(SearchEntry(pk=pk, tags=facet_words(kind, year, issuer, doc_type, resps)))
+            changed.append(SearchEntry(pk=pk, tags=facet_words(kind, year, issuer, doc_type, resps, title_seg)))
         SearchEntry.objects.bulk_update(changed, ["tags"], batch_size=1000)
 
 
