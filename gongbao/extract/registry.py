@@ -98,6 +98,8 @@ class UnitRegistry:
         self._governments: dict[str, None] = {}     # 见过“人民政府”的地名，按见到的顺序
         self._city: Optional[str] = None            # canonical(city=…) 给过的市名
         self._cache: dict[tuple[str, Optional[str]], str] = {}
+        self._prefix_ok: dict[str, bool] = {}       # _PREFIX_OK, memoised
+        self._normalised: dict[str, str] = {}       # normalise(), memoised for expand()
 
     @classmethod
     def default(cls) -> "UnitRegistry":
@@ -122,8 +124,13 @@ class UnitRegistry:
         start = max(0, len(unit) - self._t.max_body)
         for i in range(start, len(unit)):
             targets = self._t.bodies.get(unit[i:])
-            if targets and _PREFIX_OK.match(unit[:i]):
-                return unit[:i], self._choose(targets)
+            if targets:
+                prefix = unit[:i]
+                ok = self._prefix_ok.get(prefix)
+                if ok is None:
+                    ok = self._prefix_ok[prefix] = _PREFIX_OK.match(prefix) is not None
+                if ok:
+                    return prefix, self._choose(targets)
         return None
 
     def _choose(self, targets: list[str]) -> str:
@@ -215,7 +222,10 @@ class UnitRegistry:
     def expand(self, collective: str) -> list[str]:
         """The members of a collective the documents name (各县（市、区）政府 → the
         county-level governments learned), else []."""
-        cid = self._t.collectives.get(normalise(collective))
+        name = self._normalised.get(collective)
+        if name is None:
+            name = self._normalised[collective] = normalise(collective)
+        cid = self._t.collectives.get(name)
         if cid is None or self._t.expands.get(cid) != "county_governments":
             return []
         city = self._city_name(self._city) or self._guess_city()
