@@ -50,9 +50,10 @@ _MEASURE = ("个百分点|百分点|%|‰|微克/立方米|毫克/立方米|平�
             "公里|千米|米|公顷|亩|吨标准煤|吨|千克|公斤|斤|千瓦时|千瓦|瓦|度电|美元|元|"
             "标准箱|箱|个工作日|个月|年|天|小时|倍|MW|GW|kW|KW|km")
 _UNIT = rf"(?:{_MAG}?(?:{_MEASURE}|{_COUNT})(?:/(?:年|日|天|小时))?|{_MAG})"
+# The digit comes first so that the regex engine can skip ahead to digits;
+# the look-behind then checks the character before it.
 _QUANTITY = re.compile(rf"""
- (?<![A-Za-z\d.×·+/\-])
- (?P<num>\d+(?:\.\d+)?)(?:(?:-|~|至|到)\d+(?:\.\d+)?)?
+ (?P<num>\d(?<![A-Za-z\d.×·+/\-]\d)\d*(?:\.\d+)?)(?:(?:-|~|至|到)\d+(?:\.\d+)?)?
  (?P<approx>余|多)?
  (?P<unit>{_UNIT})
  (?P<bound>及以上|以上|以下|以内|之内|左右|上下)?
