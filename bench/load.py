@@ -380,7 +380,7 @@ def main() -> int:
     ap.add_argument("--mix", choices=("reporter", "submit"), default="reporter")
     ap.add_argument("--max-requests", type=int, default=100000)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--threads", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--worker-class", default="gthread", choices=("gthread", "sync"),
                     help="sync workers close the connection after each request (no keep-alive)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")

@@ -94,6 +94,7 @@ def configure(g: dict) -> None:
                 processors.append(name)
 
     g.setdefault("AUTHENTICATION_BACKENDS", BACKENDS)
+    g.setdefault("SESSION_ENGINE", "gongbao.web.supervision.sessions")   # database sessions, plain lookup
     g.setdefault("PASSWORD_HASHERS", HASHERS)
     if g["PASSWORD_HASHERS"][0] != HASHERS[0]:
         g["PASSWORD_HASHERS"] = [HASHERS[0]] + [h for h in g["PASSWORD_HASHERS"] if h != HASHERS[0]]

@@ -83,13 +83,34 @@ def assignments_for_status(qs, values: bool = True, latest_on: Optional[dt.date]
     return items
 
 
-def with_status_data(a: m.Assignment, values: bool = True) -> m.Assignment:
-    """`a` (read with its task list, task and unit) with what snapshot() needs
-    prefetched, without reading the assignment again."""
+def with_status_data(a: m.Assignment, values: bool = True, on: Optional[dt.date] = None) -> m.Assignment:
+    """`a` (read with its task list, task and unit) with what snapshot(a, on)
+    needs, without reading the assignment again: its milestones and goals, its
+    latest counted report as of `on` (default today) and, with values, the
+    current value of each goal (not its whole history)."""
+    on = on or today()
     prefetch_related_objects([a], "list_task__milestones", "list_task__goals")
-    a.counted = list(m.ProgressReport.objects.filter(assignment=a, state__in=COUNTED).order_by("-report_date", "-id"))
+    a.counted, a._latest_on = [], on
+    day_end = _day_end(on)
+    counted = Q(state__in=COUNTED, report_date__lte=on) & (Q(submitted_at__isnull=True) | Q(submitted_at__lt=day_end))
+    latest = m.ProgressReport.objects.filter(counted, assignment=a).order_by("-report_date", "-id").first()
+    if latest is not None:
+        a.counted = [latest]
     if values:
-        _attach_values([a])
+        current: dict = {}
+        if latest is not None and a.list_task.goals.all():
+            rows = m.ReportValue.objects.filter(
+                report__assignment=a, report__state__in=COUNTED, report__report_date__lte=on) \
+                .filter(Q(report__submitted_at__isnull=True) | Q(report__submitted_at__lt=day_end)) \
+                .order_by("-report__report_date", "-report_id").values_list("goal_id", "value", "report_id")
+            for gid, value, rid in rows:          # newest first: the first value seen per goal is current
+                current.setdefault(gid, (value, rid))
+            reports = {latest.pk: latest}
+            missing = {rid for _, rid in current.values()} - set(reports)
+            if missing:
+                reports.update(m.ProgressReport.objects.in_bulk(missing))
+            current = {gid: (value, reports[rid]) for gid, (value, rid) in current.items()}
+        a._current_values = (on, current)
     return a
 
 
@@ -170,10 +191,15 @@ def snapshot(a: m.Assignment, on: Optional[dt.date] = None, *, values: bool = Tr
     """Where `a` stood at the end of day `on` (default today); `a` should come
     from assignments_for_status (its reports prefetched)."""
     on = on or today()
-    reports = [r for d, sub, r in _rows(a, on, full=values) if d <= on and (sub is None or sub <= on)]
+    known = getattr(a, "_current_values", None)
+    known = known[1] if known is not None and known[0] == on else None     # with_status_data(a, on=on)
+    reports = [r for d, sub, r in _rows(a, on, full=values and known is None)
+               if d <= on and (sub is None or sub <= on)]
     latest = reports[0] if reports else None
     current: dict = {}
-    if values:
+    if values and known is not None:
+        current = dict(known)
+    elif values:
         found = getattr(a, "_report_values", None)
         for r in reports:                      # newest first: the first value seen per goal is current
             for v in (found.get(r.pk, ()) if found is not None else r.values.all()):
