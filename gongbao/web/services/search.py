@@ -45,6 +45,7 @@ from ..kb.models.tasks import ROLE_LABELS
 from . import segment
 
 SNIPPET_CHARS = 110
+VOCABULARY_AGE = 5.0        # seconds a search trusts the names it read (see segment.load_vocabulary)
 COUNT_LIMIT = 10000         # a total is counted up to this; a larger one is shown as "10000+" (total_capped)
 FALLBACK_LIMIT = 200        # a substring search stops at this many records (newest first)
 FACET_LIMIT = 1000          # facets of a larger result count its most recently stored FACET_LIMIT records
@@ -429,7 +430,7 @@ def search(p: SearchParams) -> SearchResult:
     q = (p.q or "").strip()[:200]
     if not q:
         return result
-    segment.load_vocabulary()
+    segment.load_vocabulary(max_age=VOCABULARY_AGE)
     words = segment.query_words(q)
     result.words = words or [q]
     p.page = max(1, p.page)

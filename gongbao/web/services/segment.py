@@ -21,6 +21,7 @@ import hashlib
 import logging
 import re
 import threading
+import time
 from typing import Iterable
 
 try:
@@ -32,6 +33,7 @@ _lock = threading.RLock()
 _tokenizer = None
 _known: set[str] = set()
 _seen_ids: dict[str, int] = {}
+_loaded_at = 0.0
 _WORDLIKE = re.compile(r"\w")
 _NOT_WORD = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")       # a token without a letter or digit
 # jieba only joins runs of these characters into words
@@ -87,10 +89,18 @@ def add_words(words: Iterable[str]) -> int:
     return added
 
 
-def load_vocabulary() -> int:
-    """Add the unit, alias and person names stored since the last call."""
+def load_vocabulary(max_age: float = 0.0) -> int:
+    """Add the unit, alias and person names stored since the last call (no
+    look-up when the last one is less than `max_age` seconds old: a search
+    passes a few seconds, so names another process stores just now are whole
+    words of a query a moment later; a store passes none)."""
+    global _loaded_at
     from ..kb.models import Person, Unit, UnitAlias
 
+    now = time.monotonic()
+    if max_age and _seen_ids and now - _loaded_at < max_age:
+        return 0
+    _loaded_at = now
     added = 0
     for model in (Unit, UnitAlias, Person):
         label = model._meta.label
@@ -105,6 +115,8 @@ def load_vocabulary() -> int:
 def forget_vocabulary() -> None:
     """Re-read every name on the next `load_vocabulary` (after a database swap, in tests)."""
     _seen_ids.clear()
+    global _loaded_at
+    _loaded_at = 0.0
 
 
 def _keep(word: str) -> bool:
