@@ -46,7 +46,12 @@ _END = re.compile(r"^(?:附件|抄送|（此件|\(此件)")
 
 def is_appointment_notice(lines: list[Line]) -> bool:
     head = head_text(lines)
-    return bool(_TITLE_CUE.search(head)) or bool(_BODY_CUE.search(Joined.text_of(lines)))
+    if _TITLE_CUE.search(head):
+        return True
+    text = Joined.text_of(lines)
+    # every _BODY_CUE match starts with 决定 or 同意: search from the first
+    starts = [k for k in (text.find("决定"), text.find("同意")) if k >= 0]
+    return bool(starts) and _BODY_CUE.search(text, min(starts)) is not None
 
 
 def _body(lines: list[Line]) -> list[Line]:

@@ -37,7 +37,7 @@ from typing import Iterable, Optional
 from ..records import Group, Member, Source
 from . import patterns as P
 from .lines import Line
-from .reflow import tidy
+from .reflow import tidy, tidy_many
 
 CJK = P.CJK
 
@@ -54,7 +54,7 @@ class Joined:
 
     @classmethod
     def of(cls, lines: list[Line]) -> "Joined":
-        parts = [tidy(ln.text) for ln in lines]
+        parts = tidy_many([ln.text for ln in lines])
         starts = list(accumulate(map(len, parts), initial=0))
         starts.pop()                      # the end of the last line starts nothing
         return cls("".join(parts), starts, list(lines))
@@ -62,7 +62,7 @@ class Joined:
     @staticmethod
     def text_of(lines: list[Line]) -> str:
         """`Joined.of(lines).text`, without the way back."""
-        return "".join([tidy(ln.text) for ln in lines])
+        return "".join(tidy_many([ln.text for ln in lines]))
 
     def line_at(self, offset: int) -> Line:
         return self.lines[max(0, bisect.bisect_right(self.starts, offset) - 1)]
@@ -290,11 +290,13 @@ class _Block:
 def _roster_blocks(lines: list[Line]) -> list[_Block]:
     blocks: list[_Block] = []
     i, n = 0, len(lines)
-    while i < n:
-        text = lines[i].text.strip()
-        m = ROLE_LABEL.match(text) if text[:1] in _ROLE_FIRST else None
-        if not m:
-            i += 1
+    # where a block can start: a line whose first character can start a label
+    candidates = [k for k, ln in enumerate(lines) if ln.text.lstrip()[:1] in _ROLE_FIRST]
+    for k in candidates:
+        if k < i:
+            continue
+        i = k
+        if not ROLE_LABEL.match(lines[i].text.strip()):
             continue
         entries: list[_Entry] = []
         start, role = i, None

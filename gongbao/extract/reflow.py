@@ -14,7 +14,9 @@ from . import patterns as P
 from .lines import Line
 
 _CJK_OR_PUNCT = r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]"
-_SPACE_NEAR_CJK = re.compile(rf"(?<={_CJK_OR_PUNCT}) +| +(?={_CJK_OR_PUNCT})")
+# A run of spaces after or before a Chinese character or punctuation, i.e.
+# (?<=C) +| +(?=C), written to start with the space so the engine skips ahead.
+_SPACE_NEAR_CJK = re.compile(rf" (?:(?<={_CJK_OR_PUNCT} ) *| *(?={_CJK_OR_PUNCT}))")
 
 
 def tidy(text: str) -> str:
@@ -24,10 +26,27 @@ def tidy(text: str) -> str:
     return _SPACE_NEAR_CJK.sub("", text).strip()
 
 
+_SPACE_AT_END = re.compile(r"\x00(?<=\s\x00)")    # a text (not the last) ending with white space
+_SPACE_AT_START = re.compile(r"\x00\s")          # a text (not the first) starting with it
+
+
+def tidy_many(texts: list[str]) -> list[str]:
+    """`[tidy(t) for t in texts]`, in one pass where that is the same: no text
+    holds the separator or starts or ends with white space (so no space run
+    touches another text and stripping changes nothing)."""
+    whole = "\x00".join(texts)
+    if " " not in whole:
+        return list(texts)
+    if whole.count("\x00") != len(texts) - 1 or whole[:1].isspace() or whole[-1:].isspace() \
+            or _SPACE_AT_START.search(whole) or _SPACE_AT_END.search(whole):
+        return [tidy(t) for t in texts]
+    return _SPACE_NEAR_CJK.sub("", whole).split("\x00")
+
+
 def join(parts) -> str:
     """Join wrapped fragments (strings or Lines) of one logical text. A word or
     number broken at the line end is glued back, as Chinese text has no spaces."""
-    return tidy("".join((p.text if isinstance(p, Line) else p).strip() for p in parts))
+    return tidy("".join([(p.text if isinstance(p, Line) else p).strip() for p in parts]))
 
 
 def width(text: str) -> float:
