@@ -86,6 +86,10 @@ def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) ->
                 ln.page = page
 
 
+# How PAGE_NUMBER can start (besides a digit).
+_PAGE_NUMBER_FIRST = frozenset("—–―-－第")
+
+
 def _nonspace_len(text: str) -> int:
     """len("".join(text.split())), cheaply: only an ASCII space is both
     printable and white space."""
@@ -96,18 +100,22 @@ def _nonspace_len(text: str) -> int:
 
 def strip_furniture(lines: list[Line]) -> Cleaned:
     page_number = P.PAGE_NUMBER.match
-    numbers = {i for i, ln in enumerate(lines) if page_number(ln.text)}
+    numbers = {i for i, ln in enumerate(lines)
+               if ((first := ln.text[:1]) in _PAGE_NUMBER_FIRST or first.isdecimal()) and page_number(ln.text)}
     headers = _header_shapes(lines, numbers)
     header_sizes = {sum(map(len, shape)) for shape in headers}   # a shape's characters
     gazette = None
     drop: set[int] = set(numbers)
-    for i, ln in enumerate(lines):
-        text = ln.text
-        named = _gazette_header(text) if ("公报" in text or "政报" in text) else None
-        if named or (header_sizes and _nonspace_len(text) in header_sizes and _shape(text) in headers):
+    named_at = [i for i, ln in enumerate(lines) if "公报" in ln.text or "政报" in ln.text]
+    for i in named_at:
+        named = _gazette_header(lines[i].text)
+        if named:
             drop.add(i)
-            if named and gazette is None:
+            if gazette is None:
                 gazette = {"title": named[0], "issue": named[1]}
+    if header_sizes:
+        drop.update(i for i, ln in enumerate(lines)
+                    if _nonspace_len(ln.text) in header_sizes and _shape(ln.text) in headers)
 
     # Page starts: after a run of header/number lines, or (in text from PDF
     # tools that indent a page's first line) at a rare indented line.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Iterable, Optional
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
@@ -42,6 +43,11 @@ def to_lines(text: str, first_page: Optional[int] = None) -> list[Line]:
     invisible = "\u200b" in text or "\ufeff" in text   # else clean_text is a plain join
     # the line breaks \r\n, \r and \n, as re.split(r"\r\n|\r|\n") finds them
     raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not feeds and not invisible:          # the common case, in bulk
+        cleaned = [" ".join(raw.split()) for raw in raws]
+        nos = [no for no, c in enumerate(cleaned, start=1) if c]
+        return list(map(Line, [cleaned[no - 1] for no in nos], nos, repeat(page),
+                        [raws[no - 1][:1] in _INDENT for no in nos]))
     for no, raw in enumerate(raws, start=1):
         if not raw:
             continue
