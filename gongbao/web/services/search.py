@@ -164,6 +164,19 @@ class SqliteBackend:
         """How many records match, counting up to `cap`."""
         return self._count(self._all(words, tags), cap)
 
+    def newest_ids(self, words, tags, cap: int) -> Optional[list[int]]:
+        """The ids of up to `cap` matches, newest first (one pass over the index
+        gives the count, the facet sample and a page), or None where that costs
+        more than counting."""
+        return self._ids(self._all(words, tags), cap)
+
+    def rows(self, ids: list[int]) -> list[tuple]:
+        """(id, kind, issuer, doc_type, year, tags) of these entries, newest first."""
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT {FACET_COLUMNS} FROM kb_searchentry WHERE id IN (SELECT value FROM json_each(%s)) "
+                        "ORDER BY id DESC", [json.dumps(ids)])
+            return cur.fetchall()
+
     def count_titles(self, words, tags, cap: int) -> int:
         return self._count(self._title(words, tags), cap)
 
@@ -217,6 +230,9 @@ class PostgresBackend:
     def count(self, words, tags, cap: int) -> int:
         return self._count(*self._all(words, tags), cap)
 
+    def newest_ids(self, words, tags, cap: int) -> Optional[list[int]]:
+        return None        # newest first means a sort (or a scan along the key): counting is cheaper
+
     def count_titles(self, words, tags, cap: int) -> int:
         return self._count(*self._title(words, tags), cap)
 
@@ -262,15 +278,20 @@ def filter_words(p: SearchParams) -> tuple[list[str], list[str]]:
     return required, excluded
 
 
-def _page(be, words: list[str], tags, limit: int, offset: int) -> list[tuple[int, bool]]:
+def _page(be, words: list[str], tags, limit: int, offset: int,
+          newest: Optional[list[int]] = None) -> list[tuple[int, bool]]:
     """A page of (entry id, title matched): the matches whose title holds every
-    word first, then the others, each newest (most recently stored) first."""
+    word first, then the others, each newest (most recently stored) first.
+    `newest`: the first ids of all the matches, newest first, when known."""
     out = [(i, True) for i in be.titles(words, tags, limit, offset)]
     if len(out) == limit:
         return out
     # the title matches end on this page (n_title = offset + len(out)), or before it
     n_title = offset + len(out) if out or offset == 0 else be.count_titles(words, tags, 1 << 62)
-    return out + [(i, False) for i in be.others(words, tags, limit - len(out), max(0, offset - n_title))]
+    start, n = max(0, offset - n_title), limit - len(out)
+    if n_title == 0 and newest is not None and start + n <= len(newest):
+        return [(i, False) for i in newest[start:start + n]]      # no title matches: the others are all
+    return out + [(i, False) for i in be.others(words, tags, n, start)]
 
 
 def _apply_filters(qs, p: SearchParams):
@@ -442,11 +463,13 @@ def search(p: SearchParams) -> SearchResult:
     facet_rows: list[tuple] = []
 
     if words:
-        n = be.count(words, tags, COUNT_LIMIT + 1)
+        newest = be.newest_ids(words, tags, COUNT_LIMIT + 1)
+        n = len(newest) if newest is not None else be.count(words, tags, COUNT_LIMIT + 1)
         result.total, result.total_capped = min(n, COUNT_LIMIT), n > COUNT_LIMIT
         if result.total:
-            ranked = _page(be, words, tags, p.per_page, offset)
-            facet_rows = be.facet_rows(words, tags, FACET_LIMIT)
+            ranked = _page(be, words, tags, p.per_page, offset, newest)
+            facet_rows = (be.rows(newest[:FACET_LIMIT]) if newest is not None
+                          else be.facet_rows(words, tags, FACET_LIMIT))
 
     # no indexed word matches (whatever the filters): look for the string as
     # printed, newest first, up to FALLBACK_LIMIT records
