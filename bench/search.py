@@ -297,7 +297,8 @@ def run(args) -> None:
     print(f"search          p50 {pct(timings, 0.5):.1f} ms, p95 {pct(timings, 0.95):.1f} ms "
           f"over {len(QUERIES)} queries × {args.runs} runs"
           + ("" if pg else f" (CPU time: p50 {pct(cpu_timings, 0.5):.1f} ms, p95 {pct(cpu_timings, 0.95):.1f} ms)"))
-    print(f"                counts exact up to {search_mod.COUNT_LIMIT:,} (then N+), facets over the newest "
+    cap = min(search_mod.COUNT_LIMIT, search_mod.PG_COUNT_LIMIT) if pg else search_mod.COUNT_LIMIT
+    print(f"                counts exact up to {cap:,} (then N+), facets over {'' if pg else 'the newest '}"
           f"{search_mod.FACET_LIMIT:,} matches of a larger result, substring search up to {search_mod.FALLBACK_LIMIT:,}")
     for q, filters, result, med in rows:
         extra = " ".join(f"{k}={v}" for k, v in filters.items())

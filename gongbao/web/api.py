@@ -18,7 +18,8 @@ from pydantic import create_model
 from .kb import models as m
 from .services import records as R
 from .services.export import CONTENT_TYPES, export_response
-from .services.search import COUNT_LIMIT, FALLBACK_LIMIT, SearchParams, search as run_search
+from .services.search import (COUNT_LIMIT, FALLBACK_LIMIT, PG_COUNT_LIMIT, SearchParams,
+                              search as run_search)
 from .services.tables import MAX_INT, REGISTERS, TABLES, Table
 
 class JSONRenderer(BaseRenderer):
@@ -312,11 +313,11 @@ class SearchOut(Schema):
     page: int
     per_page: int
     fallback: bool = Field(description="no indexed word matched: a substring search ran instead")
-    facet_sample: Optional[int] = Field(None, description="set when the facets count only this many "
-                                                          "(the most recently stored) records of the result")
+    facet_sample: Optional[int] = Field(None, description="set when the facets count only this many records of "
+                                                          "the result (on SQLite the most recently stored)")
     total_capped: bool = Field(False, description="counting stopped at `total` (a full-text result is counted "
-                                                  f"up to {COUNT_LIMIT:,} records, a substring search up to "
-                                                  f"{FALLBACK_LIMIT:,})")
+                                                  f"up to {COUNT_LIMIT:,} records, {PG_COUNT_LIMIT:,} on "
+                                                  f"PostgreSQL; a substring search up to {FALLBACK_LIMIT:,})")
     hits: list[HitOut]
     facets: dict[str, list[FacetOut]]
 

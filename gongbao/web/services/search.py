@@ -9,8 +9,9 @@ indexes words naming its facet values (`segment.facet_words`), so the index
 intersects them and a filter never scans the matches.
 
 What a search costs is bounded however large the corpus:
-* the total is counted up to COUNT_LIMIT; a larger one is reported as
-  COUNT_LIMIT with `total_capped` set (shown "10000+");
+* the total is counted up to COUNT_LIMIT (PG_COUNT_LIMIT on PostgreSQL,
+  where each counted record is a table row visited); a larger one is
+  reported as the limit with `total_capped` set (shown "10000+");
 * results are ordered title matches first (a document's title and number,
   a task's heading, holding every word), then the other matches, each
   newest (most recently stored) first: both are read from the index in id
@@ -18,8 +19,9 @@ What a search costs is bounded however large the corpus:
   indexed behind a prefix, so the title matches are an index look-up);
 * facets (issuer, doc type, year, kind, unit, role; the last two count
   tasks) count the records of a result of up to FACET_LIMIT records, else
-  its FACET_LIMIT most recently stored ones (`facet_sample` says so);
-  choosing a facet value still filters the whole result;
+  FACET_LIMIT of them (`facet_sample` says so): on SQLite the most
+  recently stored, on PostgreSQL the first the index yields; choosing a
+  facet value still filters the whole result;
 * snippets and highlights are made for the shown page only.
 
 When no indexed word matches (whatever the filters), a plain substring
@@ -47,6 +49,7 @@ from . import segment
 SNIPPET_CHARS = 110
 VOCABULARY_AGE = 5.0        # seconds a search trusts the names it read (see segment.load_vocabulary)
 COUNT_LIMIT = 10000         # a total is counted up to this; a larger one is shown as "10000+" (total_capped)
+PG_COUNT_LIMIT = 1000       # the same on PostgreSQL (counting there visits a table row per record)
 FALLBACK_LIMIT = 200        # a substring search stops at this many records (newest first)
 FACET_LIMIT = 1000          # facets of a larger result count its most recently stored FACET_LIMIT records
 
@@ -164,10 +167,9 @@ class SqliteBackend:
         """How many records match, counting up to `cap`."""
         return self._count(self._all(words, tags), cap)
 
-    def newest_ids(self, words, tags, cap: int) -> Optional[list[int]]:
+    def newest_ids(self, words, tags, cap: int) -> list[int]:
         """The ids of up to `cap` matches, newest first (one pass over the index
-        gives the count, the facet sample and a page), or None where that costs
-        more than counting."""
+        gives the count, the facet sample and a page without title matches)."""
         return self._ids(self._all(words, tags), cap)
 
     def rows(self, ids: list[int]) -> list[tuple]:
@@ -187,14 +189,6 @@ class SqliteBackend:
     def others(self, words, tags, limit: int, offset: int) -> list[int]:
         """A page of the other matches, newest first."""
         return self._ids(f"({self._all(words, tags)} NOT {self._title(words, ([], []))})", limit, offset)
-
-    def facet_rows(self, words, tags, limit: int) -> list[tuple]:
-        """(id, kind, issuer, doc_type, year, tags) of the `limit` newest matches."""
-        with connection.cursor() as cur:
-            cur.execute(f"SELECT s.{FACET_COLUMNS.replace(', ', ', s.')} FROM (SELECT rowid AS id FROM kb_search_fts "
-                        "WHERE kb_search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) f "
-                        "JOIN kb_searchentry s ON s.id = f.id ORDER BY s.id DESC", [self._all(words, tags), limit])
-            return cur.fetchall()
 
 
 class PostgresBackend:
@@ -230,8 +224,12 @@ class PostgresBackend:
     def count(self, words, tags, cap: int) -> int:
         return self._count(*self._all(words, tags), cap)
 
-    def newest_ids(self, words, tags, cap: int) -> Optional[list[int]]:
-        return None        # newest first means a sort (or a scan along the key): counting is cheaper
+    def sample_rows(self, words, tags, cap: int) -> list[tuple]:
+        """(id, kind, issuer, doc_type, year, tags) of up to `cap` matches, in the
+        order the GIN index and the table yield them (no sort: counting and the
+        facet sample visit at most `cap` rows)."""
+        match, params = self._all(words, tags)
+        return self._rows(f"SELECT {FACET_COLUMNS} FROM kb_searchentry WHERE {match} LIMIT %s", [*params, cap])
 
     def count_titles(self, words, tags, cap: int) -> int:
         return self._count(*self._title(words, tags), cap)
@@ -242,11 +240,6 @@ class PostgresBackend:
     def others(self, words, tags, limit: int, offset: int) -> list[int]:
         (match, p1), (title, p2) = self._all(words, tags), self._title(words, ([], []))
         return self._ids(f"{match} AND NOT ({title})", [*p1, *p2], limit, offset)
-
-    def facet_rows(self, words, tags, limit: int) -> list[tuple]:
-        match, params = self._all(words, tags)
-        return self._rows(f"SELECT {FACET_COLUMNS} FROM kb_searchentry WHERE {match} ORDER BY id DESC LIMIT %s",
-                          [*params, limit])
 
 
 def backend():
@@ -463,13 +456,21 @@ def search(p: SearchParams) -> SearchResult:
     facet_rows: list[tuple] = []
 
     if words:
-        newest = be.newest_ids(words, tags, COUNT_LIMIT + 1)
-        n = len(newest) if newest is not None else be.count(words, tags, COUNT_LIMIT + 1)
-        result.total, result.total_capped = min(n, COUNT_LIMIT), n > COUNT_LIMIT
+        newest = None
+        if isinstance(be, PostgresBackend):
+            # PostgreSQL visits a table row for each record it counts: one pass, of fewer
+            cap = min(COUNT_LIMIT, PG_COUNT_LIMIT)
+            facet_rows = be.sample_rows(words, tags, cap + 1)
+            n = len(facet_rows)
+            facet_rows = facet_rows[:FACET_LIMIT]
+        else:
+            cap = COUNT_LIMIT
+            newest = be.newest_ids(words, tags, cap + 1)
+            n = len(newest)
+            facet_rows = be.rows(newest[:FACET_LIMIT]) if newest else []
+        result.total, result.total_capped = min(n, cap), n > cap
         if result.total:
             ranked = _page(be, words, tags, p.per_page, offset, newest)
-            facet_rows = (be.rows(newest[:FACET_LIMIT]) if newest is not None
-                          else be.facet_rows(words, tags, FACET_LIMIT))
 
     # no indexed word matches (whatever the filters): look for the string as
     # printed, newest first, up to FALLBACK_LIMIT records
