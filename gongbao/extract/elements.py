@@ -28,6 +28,8 @@ def _cn_number(text: str) -> int:
 
 
 def parse_date(text: str) -> Optional[str]:
+    if not text.rstrip(" \n").endswith("日"):
+        return None                       # both date patterns end with 日
     m = P.DATE_LINE.match(text)
     if m:
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -100,7 +102,8 @@ def parse_elements(block: DocumentBlock) -> Elements:
                 el.publication = m.group("text")
                 break
     # 附件说明 sits between the body and the signature
-    att = next((k for k in range(start, body_end) if P.ATTACHMENT_LINE.match(lines[k].text)), None)
+    att = next((k for k in range(start, body_end)
+                if lines[k].text[:1] == "附" and P.ATTACHMENT_LINE.match(lines[k].text)), None)
     if att is not None:
         el.attachments = _attachments(lines[att:body_end])
         body_end = att

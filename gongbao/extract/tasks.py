@@ -52,7 +52,8 @@ _ROLE_WORDS = re.compile(r"负责|牵头|配合|落实|责任单位|责任部门
 
 
 def parse_tasks(lines: list[Line], body_text: str = "") -> list[RawTask]:
-    if not any(_ROLE_WORDS.search(ln.text) for ln in lines):
+    # (no role word contains a line break, so one search over the lines joined)
+    if not _ROLE_WORDS.search("\n".join([ln.text for ln in lines])):
         return []          # no unit is given a role anywhere: no task
     tasks = parse_table(lines)
     if tasks:

@@ -151,6 +151,8 @@ def _level_words(units: list[str]) -> list[str]:
 
 def distribute_suffix(units: list[str]) -> list[str]:
     """Give bare place names before a `…县政府` the shared suffix."""
+    if len(units) < 2:
+        return list(units)                # nothing to share with
     out = _level_words(units)
     for end in range(len(out) - 1, 0, -1):
         m = _SHARED_END.match(out[end]) if out[end].endswith(_SHARED_TAIL) else None
