@@ -139,7 +139,8 @@ class CpuMeter:
         procs = _all_procs()
         me = resource.getrusage(resource.RUSAGE_SELF)
         out = {"client": me.ru_utime + me.ru_stime, "machine": _machine_cpu(), "wall": time.perf_counter()}
-        out["gunicorn"], _ = _tree_cpu(procs, self.server_pid)
+        out["gunicorn"], pids = _tree_cpu(procs, self.server_pid)
+        out["workers"] = {pid: procs[pid][1] for pid in pids if pid != self.server_pid}
         if self.pg_pid:
             out["postgresql"], _ = _tree_cpu(procs, self.pg_pid)
         return out
@@ -461,6 +462,8 @@ def main() -> int:
     parts = [f"{k} {used[k] / span * 100:.0f} %" for k in ("client", "gunicorn", "postgresql") if k in used]
     print(f"CPU during the window (100 % = one core; {os.cpu_count()} cores): " + ", ".join(parts)
           + f", everything else {max(other, 0) / span * 100:.0f} %; machine {used['machine'] / span * 100:.0f} %")
+    split = sorted(((a["workers"][p] - b["workers"].get(p, 0.0)) / span * 100 for p in a["workers"]), reverse=True)
+    print("gunicorn workers: " + ", ".join(f"{x:.0f} %" for x in split))
     if samples:
         per = {k: used[k] / len(samples) * 1000 for k in ("client", "gunicorn", "postgresql") if k in used}
         print("CPU per request: " + ", ".join(f"{k} {v:.2f} ms" for k, v in per.items()))
