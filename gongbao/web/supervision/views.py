@@ -37,7 +37,7 @@ class LoginView(auth_views.LoginView):
 
 def _ctx(request, **kw):
     kw.setdefault("role", access.role(request.user))
-    if "unread" not in kw:
+    if kw.get("unread") is None:          # a view that knows the count passes it
         kw["unread"] = m.Notification.objects.filter(user=request.user, read_at__isnull=True).count() \
             if request.user.is_authenticated else 0
     kw["status_labels"] = STATUS_LABELS
@@ -99,9 +99,9 @@ def mine(request):
     snaps = progress.snapshots(access.visible_assignments(request.user).filter(active=True), values=False,
                                units=[unit])
     notes = list(m.Notification.objects.filter(user=request.user, read_at__isnull=True)[:10])
-    unread = len(notes) if len(notes) < 10 else None       # fewer than 10 unread: no count query
-    return render(request, "supervision/mine.html", _ctx(request, snaps=snaps, notes=notes, unit=unit,
-                                                         **({"unread": unread} if unread is not None else {})))
+    return render(request, "supervision/mine.html", _ctx(
+        request, snaps=snaps, notes=notes, unit=unit,
+        unread=len(notes) if len(notes) < 10 else None))       # fewer than 10 unread: that is the count
 
 
 @login_required
