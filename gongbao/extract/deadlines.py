@@ -44,6 +44,7 @@ import unicodedata
 from typing import Optional, Sequence
 
 from ..records import Deadline
+from . import patterns as P
 
 # 中文数字 → 整数（月、日、年份用到的范围）
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
@@ -115,6 +116,10 @@ _SHARE = re.compile(r"""
  (?:全年|年度)?(?:目标)?(?:任务|计划|投资)?(?:总量|总数)?的?
  (?:(?P<num>\d+(?:\.\d+)?)%(?P<bound>及以上|以上|左右)?|(?P<half>过半))
 """, re.X)
+
+# The look-backs above are anchored at the end: search only the tail of the text.
+_cue_in_word, _horizon_before, _bad_before, _range_before, _span_before = (
+    P.tail_search(p) for p in (_CUE_IN_WORD, _HORIZON_BEFORE, _BAD_BEFORE, _RANGE_BEFORE, _SPAN_BEFORE))
 
 _QUARTER_END = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
@@ -206,20 +211,20 @@ def _accepted(m: re.Match, norm: str, core: int) -> bool:
         return False
     before, after = norm[:m.start()], norm[m.end():]
     core_before = norm[:core]
-    if cue and _CUE_IN_WORD.search(norm[:core]):
+    if cue and _cue_in_word(norm[:core]):
         return False
-    if m.group("y") and _HORIZON_BEFORE.search(before):
+    if m.group("y") and _horizon_before(before):
         return False
-    if _BAD_BEFORE.search(before) or _BAD_AFTER.search(after):
+    if _bad_before(before) or _BAD_AFTER.search(after):
         return False
-    if m.group("y") and (_RANGE_BEFORE.search(core_before)
-                         or (cue in ("至", "到") and _RANGE_BEFORE.search(before + cue))):
+    if m.group("y") and (_range_before(core_before)
+                         or (cue in ("至", "到") and _range_before(before + cue))):
         return False
     if period is None:                   # 光年份：只认提示词
         return cue in _YEAR_CUES
     if m.group("tail") and not has_year:
         return False
-    if m.group("yin") and not has_year and _SPAN_BEFORE.search(core_before):
+    if m.group("yin") and not has_year and _span_before(core_before):
         return False                     # 2年内、三年内：相对期限
     if period.endswith("内") and _YIN_NOT.search(after):
         return False                     # 年内部审计

@@ -4,7 +4,7 @@ Structure only (GB/T 9704-2012 elements, numbering, unit-name shapes); nothing
 here names a particular government.
 """
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 
@@ -50,6 +50,24 @@ def end_test(pattern: re.Pattern, suffixes) -> Callable[[str], bool]:
             return pattern.search(text) is not None
         return text.endswith(ends)
     return test
+
+
+def tail_search(pattern: re.Pattern) -> Callable[[str], Optional[re.Match]]:
+    """`pattern.search` for a pattern anchored at the end (`(?:…)$`) whose matches
+    are at most a few characters long: the search starts where the longest match
+    (before a final newline, which `$` may skip) would, instead of trying every
+    position of a long text. Look-behinds still see the text before that start."""
+    try:
+        from re import _parser
+        widest = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    except Exception:                     # noqa: BLE001 - no width: search it all
+        return pattern.search
+    if widest > 200:
+        return pattern.search
+
+    def search(text: str) -> Optional[re.Match]:
+        return pattern.search(text, max(0, len(text) - widest - 1))
+    return search
 
 
 # Suffixes that end the name of a body (机关、单位) — longest first.

@@ -39,6 +39,7 @@ from bisect import bisect_left
 from typing import Optional
 
 from ..records import Target
+from . import patterns as P
 from .deadlines import MAY_HOLD_DIGIT, deadline_spans, normalize
 
 _MAG = r"(?:万亿|亿|万|千|百)"
@@ -82,6 +83,9 @@ _ACTION_ANY = re.compile(_ACTION)
 _RESULT = re.compile(r"(?:完成|形成|实现|新增|消纳|培训|签约|发放|筹集|节约|减少|削减|压减|化解|"
                      r"处置|营造|造林|种植|推广|流转|储备|回收|利用|投资|吸纳|带动|保供|供应|销售|"
                      r"出口|开采|治理|整治|修复|实施|严守|守住|新增)$")
+# Anchored at the end: search only the tail of the text.
+_relation, _action_end, _result = (P.tail_search(p) for p in (_RELATION, _ACTION_END, _RESULT))
+
 # 句首的虚词、时间词、范围词
 _FILLER = re.compile(r"^(?:力争|确保|努力|全力|坚决|力求|着力|大力|积极|切实|扎实|重点|全面|进一步|"
                      r"继续|持续|同时|其中|并且|并|且|而|以及|全市|全县|全区|全省|全国|年内|全年|今年|"
@@ -199,7 +203,7 @@ def find_targets(content: str) -> list[Target]:
 
         metric: Optional[str] = None
         verb: Optional[str] = None
-        rel = _RELATION.search(pre)
+        rel = _relation(pre)
         if rel and rel.group():
             verb = rel.group()
             metric = _strip_fillers(pre[:rel.start()])[0]
@@ -210,7 +214,7 @@ def find_targets(content: str) -> list[Target]:
         elif noun:
             if post.startswith(noun + "的") and scale:
                 continue                  # 40万吨二氧化碳的…项目：项目的规模
-            act = _ACTION_END.search(pre)
+            act = _action_end(pre)
             if act:
                 verb = pre if len(pre) <= 6 else act.group()
             elif enumerated and clause_verb:
@@ -218,7 +222,7 @@ def find_targets(content: str) -> list[Target]:
             else:
                 found_verbs = list(_ACTION_ANY.finditer(norm, clause_start, start))
                 verb = found_verbs[-1].group() if found_verbs else clause_verb
-            if scale and not (verb and _RESULT.search(verb.rstrip("好"))):
+            if scale and not (verb and _result(verb.rstrip("好"))):
                 continue                  # 规模：推进晋能300万千瓦太阳能高效组件、30万台…项目
             if not verb:                  # 谓语在名词后：5个光伏项目全容量并网
                 verb = _predicate(post[noun_len:]) or None
@@ -236,7 +240,7 @@ def find_targets(content: str) -> list[Target]:
             continue
         clause_verb = verb if verb and _ACTION_ANY.search(verb) else clause_verb
         clause_metric = metric
-        if noun and metric == noun and not _ACTION_END.search(pre):
+        if noun and metric == noun and not _action_end(pre):
             text_start = start           # 名词在后且前面没有动词：从数量起
         else:
             text_start = pre_at if pre else start
