@@ -90,20 +90,11 @@ def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) ->
 _PAGE_NUMBER_FIRST = frozenset("—–―-－第")
 
 
-def _nonspace_len(text: str) -> int:
-    """len("".join(text.split())), cheaply: only an ASCII space is both
-    printable and white space."""
-    if text.isprintable():
-        return len(text) - text.count(" ")
-    return len("".join(text.split()))
-
-
 def strip_furniture(lines: list[Line]) -> Cleaned:
     page_number = P.PAGE_NUMBER.match
     numbers = {i for i, ln in enumerate(lines)
                if ((first := ln.text[:1]) in _PAGE_NUMBER_FIRST or first.isdecimal()) and page_number(ln.text)}
     headers = _header_shapes(lines, numbers)
-    header_sizes = {sum(map(len, shape)) for shape in headers}   # a shape's characters
     gazette = None
     drop: set[int] = set(numbers)
     named_at = [i for i, ln in enumerate(lines) if "公报" in ln.text or "政报" in ln.text]
@@ -113,9 +104,10 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
             drop.add(i)
             if gazette is None:
                 gazette = {"title": named[0], "issue": named[1]}
-    if header_sizes:
-        drop.update(i for i, ln in enumerate(lines)
-                    if _nonspace_len(ln.text) in header_sizes and _shape(ln.text) in headers)
+    for shape in headers:
+        # a line of this shape holds each of its words, the longest among them
+        key = max(shape, key=len) if shape else ""
+        drop.update([i for i, ln in enumerate(lines) if key in ln.text and _shape(ln.text) in headers])
 
     # Page starts: after a run of header/number lines, or (in text from PDF
     # tools that indent a page's first line) at a rare indented line.

@@ -22,6 +22,7 @@ MAX_ADDRESSEE_LINES = 4
 _MASTHEAD = re.compile(r"^.{2,30}(文件|公报|令)$")
 _MASTHEAD_ENDS = ("文件", "公报", "令", "\n")     # where a _MASTHEAD match can end
 _HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES
+_HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
 _PUNCT = re.compile(r"[，。；：:！？、“”《》]")
 
 
@@ -134,7 +135,8 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     while i < len(lines):
         text = lines[i].text
         # a head starts with a masthead, an issuer line or an issuer before 关于
-        head = _head_at(lines, i) if text.endswith(_HEAD_ENDS) or "关于" in text[:30] else None
+        head = _head_at(lines, i) if (text[-1:] in _HEAD_LAST and text.endswith(_HEAD_ENDS)) \
+            or "关于" in text[:30] else None
         if head is not None:
             heads.append((i, head))
             i = head.head_end
