@@ -48,7 +48,11 @@ def is_appointment_notice(lines: list[Line]) -> bool:
     head = head_text(lines)
     if _TITLE_CUE.search(head):
         return True
-    text = Joined.text_of(lines)
+    # The cue is Chinese characters only, so it is found in the joined lines
+    # with every space removed exactly where it is found in them tidied (only
+    # spaces next to Chinese go), unless other white space is about.
+    text = "".join([ln.text for ln in lines])
+    text = text.replace(" ", "") if text.isprintable() else Joined.text_of(lines)
     # every _BODY_CUE match starts with 决定 or 同意: search from the first
     starts = [k for k in (text.find("决定"), text.find("同意")) if k >= 0]
     return bool(starts) and _BODY_CUE.search(text, min(starts)) is not None

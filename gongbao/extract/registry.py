@@ -32,6 +32,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "unit_aliases.tsv"
 # 级别前缀或地名（可带“委”：市委、县委）
 _PREFIX_OK = re.compile(r"^(?:各?(?:[省市县区]|县（市、区）|.{1,14}?[省市县区州盟旗])委?)?$")
 _PLACE = re.compile(r"^(?P<place>[^省市县区州盟旗（）、，]{1,6}?[省市县区州盟旗])")
+_NAME_SEP = re.compile(r"[、，,；;]")
 _LEVELS = ("省委", "市委", "县委", "区委", "省", "市", "县", "区")
 _COUNTY_END = ("县", "区", "旗", "市")
 
@@ -74,6 +75,12 @@ class _Table:
         self.titles.sort(key=len, reverse=True)
         self.title_re = re.compile("(?:" + "|".join(map(re.escape, self.titles)) + ")$") if self.titles else None
         self.max_body = max(map(len, self.bodies), default=0)
+        # for each last character, the lengths of the names ending with it, longest first
+        sizes: dict[str, set[int]] = {}
+        for name in self.bodies:
+            if name:
+                sizes.setdefault(name[-1], set()).add(len(name))
+        self.sizes_by_last = {ch: sorted(v, reverse=True) for ch, v in sizes.items()}
 
 
 @lru_cache(maxsize=4)
@@ -121,8 +128,14 @@ class UnitRegistry:
 
     def _split_body(self, unit: str) -> Optional[tuple[str, str]]:
         """(prefix, standard body) by the longest known body at the end of `unit`."""
-        start = max(0, len(unit) - self._t.max_body)
-        for i in range(start, len(unit)):
+        n = len(unit)
+        sizes = self._t.sizes_by_last.get(unit[-1:])    # longest first
+        if not sizes:
+            return None
+        for size in sizes:
+            i = n - size
+            if i < 0:
+                continue
             targets = self._t.bodies.get(unit[i:])
             if targets:
                 prefix = unit[:i]
@@ -146,7 +159,7 @@ class UnitRegistry:
         for raw in names:
             if not raw:
                 continue
-            for name in re.split(r"[、，,；;]", normalise(raw)):
+            for name in _NAME_SEP.split(normalise(raw)):
                 self._learn_one(self._strip_title(name.removeprefix("中共")))
         self._cache.clear()
 
