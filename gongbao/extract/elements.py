@@ -59,7 +59,8 @@ def _find_signature(lines: list[Line], start: int) -> Optional[int]:
     """Index of the 成文日期 line: the first date line after the head, best
     one standing under a signature (an issuer-like line)."""
     first = None
-    for i in range(start, len(lines)):
+    # (parse_date reads only lines ending with 日)
+    for i in [k for k in range(start, len(lines)) if lines[k].text.rstrip(" \n").endswith("日")]:
         if parse_date(lines[i].text):
             if i > 0 and is_issuer_line(lines[i - 1].text):
                 return i

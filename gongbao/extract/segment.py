@@ -131,17 +131,17 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
 
 def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     heads: list[tuple[int, DocumentBlock]] = []
-    i = 0
-    while i < len(lines):
-        text = lines[i].text
-        # a head starts with a masthead, an issuer line or an issuer before 关于
-        head = _head_at(lines, i) if (text[-1:] in _HEAD_LAST and text.endswith(_HEAD_ENDS)) \
-            or "关于" in text[:30] else None
-        if head is not None:
-            heads.append((i, head))
-            i = head.head_end
+    # a head starts with a masthead, an issuer line or an issuer before 关于
+    candidates = [k for k, ln in enumerate(lines)
+                  if ((t := ln.text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:30]]
+    i = 0                                   # lines before i belong to a head found
+    for k in candidates:
+        if k < i:
             continue
-        i += 1
+        head = _head_at(lines, k)
+        if head is not None:
+            heads.append((k, head))
+            i = head.head_end
     blocks = []
     for n, (start, head) in enumerate(heads):
         end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
