@@ -26,7 +26,8 @@ from .groups import Joined, head_text, is_post, person_name, split_top
 from .lines import Line
 
 _TITLE_CUE = re.compile(r"任免|任命|免去|免职|提名|聘任|解聘|聘用|任职")
-_BODY_CUE = re.compile(r"(?:决定|同意)(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职)|决定提名")
+_BODY_CUE = re.compile(r"决定(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职)"
+                       r"|同意(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职)|决定提名")
 
 # Action words, longest first; 提名免去 before 提名 and 免去.
 _ACTIONS = (("提名免去", "nominate_dismiss"), ("提请免去", "nominate_dismiss"),

@@ -253,10 +253,22 @@ def _share(norm: str, end: int) -> tuple[Optional[float], int]:
 # punctuation. Full-width forms (，（）％ …) map to ASCII.
 _PLAIN = (r"\u4e00-\u9fff\x00-\x7f\u3001-\u3003\u3008-\u3011\u3014-\u301b"
           r"\u2018\u2019\u201c\u201d\u2014\u00b7\u2026")
-# A text without a match has no key character after normalize(): no deadline.
-MAY_HOLD_KEY = re.compile(rf"[年季月底末内]|[^{_PLAIN}\uff01-\uff5e]")
-# A text without a match has no digit after normalize() (full-width digits are ０-９).
-MAY_HOLD_DIGIT = re.compile(rf"[0-9]|[^{_PLAIN}\uff01-\uff0f\uff1a-\uff5e]")
+_NOT_PLAIN_KEY = re.compile(rf"[^{_PLAIN}\uff01-\uff5e]")
+
+
+def may_hold_key(text: str) -> bool:
+    """False when `text` has no key character after normalize(): no deadline."""
+    return _KEY_CHAR.search(text) is not None or _NOT_PLAIN_KEY.search(text) is not None
+
+
+_ASCII_DIGIT = re.compile("[0-9]")
+_NOT_PLAIN_DIGIT = re.compile(rf"[^{_PLAIN}\uff01-\uff0f\uff1a-\uff5e]")
+
+
+def may_hold_digit(text: str) -> bool:
+    """False when `text` has no digit after normalize() (full-width digits are ０-９)."""
+    return _ASCII_DIGIT.search(text) is not None or _NOT_PLAIN_DIGIT.search(text) is not None
+
 
 # Every accepted match holds one of these: a year or relative year (…年), a
 # quarter (季度), a month (月), or an end word (底, 末, 内).
@@ -304,7 +316,7 @@ def deadline_spans(norm: str, year: int) -> list[tuple[int, int, tuple[int, int,
 
 def find_deadlines(content: str, year: int) -> list[Deadline]:
     """Explicit deadlines in `content`, in text order, for a document of `year`."""
-    if not content or not year or not MAY_HOLD_KEY.search(content):
+    if not content or not year or not may_hold_key(content):
         return []
     norm, where = normalize(content)
     found: list[Deadline] = []
