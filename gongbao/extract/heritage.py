@@ -548,7 +548,8 @@ def _inherit(values: dict, row: _Row, continuation: bool, prev: Optional[tuple[_
 
 def _scan(lines: list[Line]) -> Optional[_Scanner]:
     """The register rows of a document, or None when it prints no register header."""
-    if not any(ln.text[:1] == "序" and _is_header_line(ln.text) for ln in lines):
+    if "\n序" not in "\n" + "\n".join([ln.text for ln in lines]) \
+            or not any(ln.text[:1] == "序" and _is_header_line(ln.text) for ln in lines):
         return None                                       # no register header (序号 …)
     return _Scanner().run(lines)
 

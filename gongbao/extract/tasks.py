@@ -79,6 +79,8 @@ def _header_at(lines: list[Line], i: int) -> int:
 
 
 def parse_table(lines: list[Line]) -> list[RawTask]:
+    if "\n序号" not in "\n" + "\n".join([ln.text for ln in lines]):
+        return []                         # no line starts a header
     start = next((i for i in range(len(lines)) if lines[i].text.startswith("序号") and _header_at(lines, i)), None)
     if start is None:
         return []
