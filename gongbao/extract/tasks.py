@@ -8,7 +8,9 @@ Three printed shapes are read:
 * a numbered list where each item is followed by labelled lines
   (牵头单位：… / 配合单位：… / 责任单位：…), under 一、/（一） section headings;
 * numbered items carrying their units inline at the end:
-  （X、Y负责） / （负责部门：X、Y） / （牵头单位：X；配合单位：Y）.
+  （X、Y负责） / （负责部门：X、Y） / （牵头单位：X；配合单位：Y）, or unbracketed
+  after the last sentence (`责任单位：X（牵头）、Y`, `X牵头，Y配合。`), the label
+  possibly on a line of its own.
 
 Reads: a document's lines (furniture removed). Writes: `RawTask`s — content,
 heading, section, (unit, role) pairs and the lines they came from; the
@@ -23,7 +25,7 @@ from typing import Optional
 from . import patterns as P
 from .lines import Line
 from .reflow import full_width, is_full, join, width
-from .units import first_top, read_roles
+from .units import first_top, read_roles, split_top
 
 UNIT_COLUMN = re.compile(r"(责任单位|牵头单位|责任部门|牵头部门|配合单位|承办单位|主责单位)")
 ROLE_LABEL = re.compile(
@@ -253,28 +255,66 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
 
 # --- 3. numbered items with their units inline ----------------------------------
 
+# A role label closing an item without brackets: `…完成。责任单位：X、Y`
+# (on the item's last line or on a line of its own below it).
+TRAILING_LABEL = re.compile(
+    r"(?<=[。；;])\s*(?P<inner>(?:牵头|配合|责任|负责|主办|主责|协办)(?:单位|部门)\s*[:：][^。]*)。?$")
+# A closing clause of units with role words: `…。X牵头，Y配合。`
+TRAILING_CLAUSE = re.compile(r"(?:^|(?<=[。；;]))(?P<inner>[^。；;]{2,120}?(?:牵头|配合|负责|落实))[。；;]?$")
+
+
+def _label_roles(inner: str) -> list[tuple[str, str]]:
+    """`牵头单位：X；配合单位：Y` / `责任单位：X（牵头）、Y` → (unit, role) pairs."""
+    roles: list[tuple[str, str]] = []
+    for part in re.split(r"[；;]", inner):
+        lm = re.match(r"\s*(\S+?)\s*[:：]\s*(.*)$", part)
+        if not lm:
+            continue
+        label = lm.group(1)
+        role = "lead" if "牵头" in label else "cooperate" if "配合" in label or "协办" in label else \
+            "lead" if label.startswith(("主办", "主责")) else \
+            "implement" if label.startswith("责任") else "responsible"
+        roles.extend(_marked_lead(read_roles(lm.group(2), default=role)))
+    return roles
+
+
+def _marked_lead(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """In a list where one unit is marked `（牵头）`, the unmarked ones cooperate."""
+    if any(r == "lead" for _, r in roles) and len({r for _, r in roles}) == 2:
+        other = next(r for _, r in roles if r != "lead")
+        if other in ("responsible", "implement"):
+            return [(u, "lead" if r == "lead" else "cooperate") for u, r in roles]
+    return roles
+
+
+def _all_units(inner: str) -> bool:
+    """Is every piece of a clause a unit (with its role word)? Guards against
+    taking a sentence such as `明确专人负责` for a unit note."""
+    pieces = [p for p in split_top("".join(inner.split()), "，,、") if p]
+    return bool(pieces) and all(read_roles(p) for p in pieces)
+
+
 def _inline_units(text: str, first_leads: bool) -> Optional[tuple[str, list[tuple[str, str]]]]:
     m = INLINE.search(text)
-    if not m:
-        return None
-    inner = m.group("inner")
+    if m:
+        inner, start, tail = m.group("inner"), m.start(), m.group(0)
+    else:
+        m = TRAILING_LABEL.search(text) or TRAILING_CLAUSE.search(text)
+        if not m:
+            return None
+        inner, start, tail = m.group("inner"), m.start("inner"), ""
+        if m.re is TRAILING_CLAUSE and (start == 0 or not _all_units(inner)):
+            return None
     roles: list[tuple[str, str]] = []
     if INLINE_ROLE_LABEL.search(inner):
-        for part in re.split(r"[；;]", inner):
-            lm = re.match(r"\s*(\S+?)\s*[:：]\s*(.*)$", part)
-            if not lm:
-                continue
-            label = lm.group(1)
-            role = "lead" if "牵头" in label else "cooperate" if "配合" in label else \
-                "implement" if label.startswith("责任") else "responsible"
-            roles.extend(read_roles(lm.group(2), default=role))
+        roles = _label_roles(inner)
     elif re.search(r"(负责|牵头|配合|落实)$", inner):
         roles = read_roles(inner)
         if first_leads and roles and all(r == "responsible" for _, r in roles):
             roles = [(u, "lead" if k == 0 else "cooperate") for k, (u, _) in enumerate(roles)]
     if not roles:
         return None
-    return text[:m.start()].rstrip() + ("。" if m.group(0).endswith("。") else ""), roles
+    return text[:start].rstrip() + ("。" if tail.endswith("。") else ""), roles
 
 
 def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
@@ -283,6 +323,7 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
     tasks: list[RawTask] = []
     path: list[tuple[int, str]] = []
     item: list[Line] = []
+    measure = full_width(lines)
 
     def close():
         if not item:
@@ -315,5 +356,8 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
             item.append(ln)
         if item and text.rstrip("。；;").endswith(("）", ")")) and _inline_units(join(item), first_leads):
             close()
+        elif item and ("单位" in text or "部门" in text) and not is_full(text, measure) \
+                and TRAILING_LABEL.search(join(item)) and _inline_units(join(item), first_leads):
+            close()                  # an unbracketed label line ends the item
     close()
     return tasks

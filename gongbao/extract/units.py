@@ -204,12 +204,19 @@ def read_roles(text: str, default: str = "responsible", strict: bool = True) -> 
     return list(_read_roles(text, default, strict))
 
 
+_ROLE_MARK = re.compile(r"[（(](牵头|配合|协办|主责|负责)[）)]$")
+_MARK_ROLE = {"牵头": "lead", "主责": "lead", "配合": "cooperate", "协办": "cooperate", "负责": "responsible"}
+
+
 @lru_cache(maxsize=8192)
 def _read_token(token: str, strict: bool) -> tuple[tuple[str, ...], Optional[str]]:
     """One 、-separated item of a cell → (its units, the role word it ends with).
     Cached: the same items recur across the cells of a document."""
     role = None
-    for pattern, name in (ROLE_PATTERNS if token.endswith(_ROLE_ENDS) else ()):
+    marked = _ROLE_MARK.search(token)      # X（牵头） / X(配合): a role in brackets after the unit
+    if marked and marked.start() > 0:
+        token, role = token[:marked.start()], _MARK_ROLE[marked.group(1)]
+    for pattern, name in (ROLE_PATTERNS if role is None and token.endswith(_ROLE_ENDS) else ()):
         m = pattern.search(token)
         if m and m.start() > 0 and (is_body(token[:m.start()]) or is_place(token[:m.start()])):
             token, role = token[:m.start()], name
