@@ -94,7 +94,8 @@ def starts_block(text: str) -> bool:
 
 def paragraphs(lines: list[Line], measure: float | None = None) -> list[Paragraph]:
     """Group lines into paragraphs: a paragraph ends at a line clearly shorter
-    than the measure, and a numbered heading or item always starts a new one."""
+    than the measure (its indented first line: two ems shorter), and a
+    numbered heading or item always starts a new one."""
     if not lines:
         return []
     widths = [width(ln.text) for ln in lines]
@@ -109,8 +110,11 @@ def paragraphs(lines: list[Line], measure: float | None = None) -> list[Paragrap
         if current and starts_block(text):
             out.append(Paragraph(join(current), current))
             current = []
+        # GB/T 9704 indents a paragraph's first line by two characters (text
+        # extraction drops the indent), so that line is full two ems sooner
+        limit = full - 2 if not current else full
         current.append(ln)
-        if not (w >= full or len(text.replace(" ", "")) >= full):
+        if not (w >= limit or len(text.replace(" ", "")) >= limit):
             out.append(Paragraph(join(current), current))
             current = []
     if current:
