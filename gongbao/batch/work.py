@@ -19,6 +19,11 @@ from typing import Callable, NamedTuple, Optional, Union
 
 from ..errors import InputError
 
+try:                      # orjson encodes dataclasses natively, several times faster than json
+    import orjson
+except ImportError:       # pragma: no cover - a declared dependency; json is the fallback
+    orjson = None
+
 DEFAULT_EXTRACTOR = "gongbao.extract.pipeline:extract_path"
 FORMAT = "gongbao.batch/1"
 
@@ -132,8 +137,15 @@ class _Serializer:
         layout = self._layout(cls)
         if layout is None:
             return _dumps(result.to_dict())
-        fast = _dumps({key: getattr(result, key) if is_field else constant
-                       for key, is_field, constant in layout}, default=_encode_dataclass)
+        payload = {key: getattr(result, key) if is_field else constant for key, is_field, constant in layout}
+        fast = None
+        if orjson is not None:
+            try:
+                fast = orjson.dumps(payload, default=_encode_dataclass).decode("utf-8")
+            except (TypeError, UnicodeError):      # e.g. a lone surrogate: json below escapes it
+                fast = None
+        if fast is None:
+            fast = _dumps(payload, default=_encode_dataclass)
         if cls not in self.checked:
             slow = _dumps(result.to_dict())
             self.checked.add(cls)
