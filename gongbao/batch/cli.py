@@ -42,6 +42,16 @@ def _sigterm(signum, frame):
     raise KeyboardInterrupt
 
 
+def _quiet_cluster_logs() -> None:
+    """Tornado and Dask log connection errors with tracebacks when a run is
+    interrupted (connections to workers being shut down); the run reports
+    its own outcome in one line, so those logs stay out of the terminal."""
+    import logging
+
+    for name in ("tornado.application", "distributed.client", "distributed.comm", "distributed.core"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def run(args) -> int:
     """Run a parsed `gongbao batch` command (for the main CLI's subcommand)."""
     from .runner import BatchError, run_batch
@@ -50,6 +60,7 @@ def run(args) -> int:
         print("gongbao: --workers: must be at least 1", file=sys.stderr)
         return 2
     database_url = args.database_url or (os.environ.get("DATABASE_URL") if args.db else None)
+    _quiet_cluster_logs()
     previous = signal.signal(signal.SIGTERM, _sigterm) if hasattr(signal, "SIGTERM") else None
     try:
         summary = run_batch(args.inputs, out_dir=args.out, scheduler=args.scheduler, workers=args.workers,

@@ -359,6 +359,7 @@ def _loop(client, files, known, extractor, summary, report, committer, as_comple
     token = uuid.uuid4().hex[:8]
     source = chunks(files, known, chunk_files, chunk_bytes)
     retry_singles: deque = deque()
+    second_chance: set[str] = set()
     inflight: dict = {}
     # results are gathered in the background as tasks finish, not one round trip at a time
     ac = as_completed(loop=client.loop, with_results=True, raise_errors=False)
@@ -420,13 +421,21 @@ def _loop(client, files, known, extractor, summary, report, committer, as_comple
                 break
         for fut, result in ac:
             _, chunk = inflight.pop(fut.key)
-            status = fut.status
             fut.release()
-            if status == "finished":
+            # Decide by what came back, not by fut.status: a result already
+            # gathered stays valid even when its worker dies right after and
+            # the scheduler marks the key lost (status no longer "finished").
+            if isinstance(result, list):
                 outcomes = result
-            elif status == "error" and isinstance(result[1], KilledWorker):
+            elif isinstance(result, tuple) and len(result) > 1 and isinstance(result[1], KilledWorker):
                 if len(chunk) > 1:         # find the file that kills: one task per file
                     retry_singles.extend([item] for item in chunk)
+                    outcomes = []
+                elif chunk[0][0] not in second_chance:
+                    # a file alone on a worker that died may only have been
+                    # queued beside the one that kills: one more try alone
+                    second_chance.add(chunk[0][0])
+                    retry_singles.append(chunk)
                     outcomes = []
                 else:
                     path = chunk[0][0]
