@@ -7,8 +7,6 @@ import datetime as dt
 import json
 from typing import Optional
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
 
 try:
@@ -177,28 +175,6 @@ def _report_out(user, r: m.ProgressReport) -> dict:
             "reviews": [{"action": x.action, "comment": x.comment, "at": x.at} for x in reviews]}
 
 
-def _list(request, pk) -> m.TaskList:
-    tl = get_object_or_404(m.TaskList, pk=pk)
-    if not access.can_view_list(request.user, tl):
-        raise Http404
-    return tl
-
-
-def _assignment(request, pk) -> m.Assignment:
-    a = get_object_or_404(m.Assignment.objects.select_related("task_list", "list_task", "unit"), pk=pk)
-    if not access.can_view_assignment(request.user, a):
-        raise Http404
-    return a
-
-
-def _report(request, pk) -> m.ProgressReport:
-    r = get_object_or_404(m.ProgressReport.objects.select_related("assignment__task_list", "assignment__unit",
-                                                                  "assignment__list_task"), pk=pk)
-    if not access.can_view_report(request.user, r):
-        raise Http404
-    return r
-
-
 @api.get("/lists", response=list[ListOut], summary="任务清单")
 def lists(request):
     return [{**{f: getattr(tl, f) for f in ("id", "name", "year", "document_ref", "start_date", "end_date",
@@ -208,7 +184,7 @@ def lists(request):
 
 @api.get("/lists/{pk}/assignments", response=list[AssignmentOut], summary="督办事项（任务×单位）")
 def list_assignments(request, pk: int, status: Optional[str] = None):
-    tl = _list(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     snaps = progress.snapshots(access.visible_assignments(request.user, tl).filter(active=True), values=False)
     return [_assignment_out(s) for s in snaps if status is None or s.status.code == status]
 
@@ -217,13 +193,13 @@ def list_assignments(request, pk: int, status: Optional[str] = None):
 def list_dashboard(request, pk: int):
     from .views import dashboard_payload
 
-    tl = _list(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     return dashboard_payload(tl, access.visible_assignments(request.user, tl).filter(active=True))
 
 
 @api.get("/lists/{pk}/scorecards", summary="单位得分（每一分注明原因）")
 def list_scorecards(request, pk: int):
-    tl = _list(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     qs = access.visible_assignments(request.user, tl).filter(active=True)
     return [{"unit_id": c.unit_id, "unit": c.unit_name, "group": c.group, "group_label": c.group_label,
              "total": c.total, "average": c.average, "assignments": c.assignments,
@@ -235,7 +211,7 @@ def list_scorecards(request, pk: int):
 
 @api.get("/assignments/{pk}", response=AssignmentDetail, summary="督办事项详情")
 def assignment_detail(request, pk: int):
-    a = _assignment(request, pk)
+    a = access.assignment_or_404(request.user, pk)
     snap = progress.snapshot(progress.with_status_data(a))
     out = _assignment_out(snap)
     out["goals"] = [{"id": g.pk, "metric": g.metric, "value": g.value, "unit": g.unit, "comparator": g.comparator,
@@ -247,13 +223,13 @@ def assignment_detail(request, pk: int):
 
 @api.get("/assignments/{pk}/reports", response=list[ReportOut], summary="进展报告")
 def assignment_reports(request, pk: int):
-    a = _assignment(request, pk)
+    a = access.assignment_or_404(request.user, pk)
     return [_report_out(request.user, r) for r in access.visible_reports(request.user, a)]
 
 
 @api.post("/assignments/{pk}/reports", response={201: ReportOut}, summary="填报进展（submit=true 直接报送）")
 def create_report(request, pk: int, body: ReportIn):
-    a = _assignment(request, pk)
+    a = access.assignment_or_404(request.user, pk)
     if not access.can_report(request.user, a):
         raise PermissionError("只有本单位填报员可以填报该任务")
     r = workflow.save_report(a, request.user, report_date=body.report_date, text=body.text, percent=body.percent,
@@ -264,12 +240,12 @@ def create_report(request, pk: int, body: ReportIn):
 
 @api.get("/reports/{pk}", response=ReportOut, summary="进展报告详情")
 def report_detail(request, pk: int):
-    return _report_out(request.user, _report(request, pk))
+    return _report_out(request.user, access.report_or_404(request.user, pk))
 
 
 @api.post("/reports/{pk}/submit", response=ReportOut, summary="报送草稿或退回的报告")
 def report_submit(request, pk: int):
-    r = _report(request, pk)
+    r = access.report_or_404(request.user, pk)
     if not access.can_edit_report(request.user, r):
         raise PermissionError("不能报送该报告")
     workflow.submit_report(r, request.user)
@@ -278,7 +254,7 @@ def report_submit(request, pk: int):
 
 @api.post("/reports/{pk}/review", response=ReportOut, summary="督查室退回或审核通过")
 def report_review(request, pk: int, body: ReviewIn):
-    r = _report(request, pk)
+    r = access.report_or_404(request.user, pk)
     if not access.can_review(request.user, r):
         raise PermissionError("只有督查室可以审核")
     workflow.review_report(r, request.user, body.action, body.comment, close=body.close)

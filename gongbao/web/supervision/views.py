@@ -44,28 +44,6 @@ def _ctx(request, **kw):
     return kw
 
 
-def _list_or_404(request, pk) -> m.TaskList:
-    tl = get_object_or_404(m.TaskList, pk=pk)
-    if not access.can_view_list(request.user, tl):
-        raise Http404
-    return tl
-
-
-def _assignment_or_404(request, pk) -> m.Assignment:
-    a = get_object_or_404(m.Assignment.objects.select_related("task_list", "list_task", "unit"), pk=pk)
-    if not access.can_view_assignment(request.user, a):
-        raise Http404
-    return a
-
-
-def _report_or_404(request, pk) -> m.ProgressReport:
-    r = get_object_or_404(m.ProgressReport.objects.select_related(
-        "assignment__task_list", "assignment__list_task", "assignment__unit"), pk=pk)
-    if not access.can_view_report(request.user, r):
-        raise Http404
-    return r
-
-
 def _need_supervisor(request, tl):
     if not access.is_supervisor(request.user, tl):
         raise PermissionDenied
@@ -137,7 +115,7 @@ def open_list(request):
 
 @login_required
 def task_list(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     qs = access.visible_assignments(request.user, tl).filter(active=True)
     unit = request.GET.get("unit")
     if unit and unit.isdigit():
@@ -165,7 +143,7 @@ def task_list(request, pk):
 
 @login_required
 def pending_reviews(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     _need_supervisor(request, tl)
     reports = m.ProgressReport.objects.filter(assignment__task_list=tl, state=m.ProgressReport.SUBMITTED) \
         .select_related("assignment__unit", "assignment__list_task").order_by("submitted_at")
@@ -174,7 +152,7 @@ def pending_reviews(request, pk):
 
 @login_required
 def list_settings(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     _need_supervisor(request, tl)
     errors = {}
     if request.method == "POST":
@@ -211,7 +189,7 @@ def list_settings(request, pk):
 
 @login_required
 def assignment(request, pk):
-    a = _assignment_or_404(request, pk)
+    a = access.assignment_or_404(request.user, pk)
     snap = progress.snapshot(progress.with_status_data(a))
     reports = access.visible_reports(request.user, a).prefetch_related("values__goal", "evidence", "reviews")
     contributions = access.contributions(request.user, a).prefetch_related("values__goal")
@@ -234,7 +212,7 @@ def _report_form_data(request):
 
 @login_required
 def report_new(request, pk):
-    a = _assignment_or_404(request, pk)
+    a = access.assignment_or_404(request.user, pk)
     if not access.can_report(request.user, a):
         raise PermissionDenied
     errors, data = {}, {}
@@ -255,7 +233,7 @@ def report_new(request, pk):
 
 @login_required
 def report(request, pk):
-    r = _report_or_404(request, pk)
+    r = access.report_or_404(request.user, pk)
     a = r.assignment
     editable = access.can_edit_report(request.user, r)
     errors, data = {}, {}
@@ -283,7 +261,7 @@ def report(request, pk):
 @login_required
 @require_POST
 def report_submit(request, pk):
-    r = _report_or_404(request, pk)
+    r = access.report_or_404(request.user, pk)
     if not access.can_edit_report(request.user, r):
         raise PermissionDenied
     try:
@@ -297,7 +275,7 @@ def report_submit(request, pk):
 @login_required
 @require_POST
 def report_delete(request, pk):
-    r = _report_or_404(request, pk)
+    r = access.report_or_404(request.user, pk)
     if not access.can_edit_report(request.user, r) or r.state != m.ProgressReport.DRAFT:
         raise PermissionDenied
     a = r.assignment
@@ -309,7 +287,7 @@ def report_delete(request, pk):
 @login_required
 @require_POST
 def report_review(request, pk):
-    r = _report_or_404(request, pk)
+    r = access.report_or_404(request.user, pk)
     if not access.can_review(request.user, r):
         raise PermissionDenied
     try:
@@ -339,7 +317,7 @@ def evidence(request, pk):
 @login_required
 @require_POST
 def assignment_close(request, pk):
-    a = _assignment_or_404(request, pk)
+    a = access.assignment_or_404(request.user, pk)
     _need_supervisor(request, a.task_list)
     try:
         if request.POST.get("reopen"):
@@ -356,7 +334,7 @@ def assignment_close(request, pk):
 @login_required
 @require_POST
 def revise(request, pk, kind):
-    a = _assignment_or_404(request, pk)
+    a = access.assignment_or_404(request.user, pk)
     _need_supervisor(request, a.task_list)
     lt = a.list_task
     post = request.POST
@@ -383,7 +361,7 @@ def revise(request, pk, kind):
 
 @login_required
 def dashboard(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     if not access.can_see_whole_list(request.user, tl):
         uid = access.unit_id(request.user)
         return redirect("supervision:unit", pk=tl.pk, unit=uid)
@@ -417,14 +395,14 @@ def dashboard_payload(tl: m.TaskList, qs, on=None) -> dict:
 
 @login_required
 def dashboard_data(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     qs = access.visible_assignments(request.user, tl).filter(active=True)
     return JsonResponse(dashboard_payload(tl, qs), json_dumps_params={"ensure_ascii": False})
 
 
 @login_required
 def unit_page(request, pk, unit):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     if not access.can_see_whole_list(request.user, tl) and access.unit_id(request.user) != unit:
         raise Http404
     u = get_object_or_404(kb.Unit, pk=unit)
@@ -446,7 +424,7 @@ def unit_page(request, pk, unit):
 
 @login_required
 def ranking(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     if not access.can_see_whole_list(request.user, tl):
         raise PermissionDenied
     ranks = progress.rankings(tl)
@@ -455,7 +433,7 @@ def ranking(request, pk):
 
 @login_required
 def audit(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     _need_supervisor(request, tl)
     entries = m.AuditEntry.objects.filter(task_list=tl)
     model = request.GET.get("model")
@@ -472,7 +450,7 @@ def _stamp() -> str:
 
 @login_required
 def ledger(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     qs = access.visible_assignments(request.user, tl).filter(active=True)
     data = exports.ledger_xlsx(tl, qs)
     resp = HttpResponse(data, content_type=XLSX)
@@ -482,7 +460,7 @@ def ledger(request, pk):
 
 @login_required
 def bulletin(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     if not access.can_see_whole_list(request.user, tl):
         raise PermissionDenied
     period = request.GET.get("period") or month_key(timezone.localdate().replace(day=1) - dt.timedelta(days=1))
@@ -499,7 +477,7 @@ def bulletin(request, pk):
 
 @login_required
 def import_view(request, pk):
-    tl = _list_or_404(request, pk)
+    tl = access.task_list_or_404(request.user, pk)
     supervisor = access.is_supervisor(request.user, tl)
     uid = access.unit_id(request.user)
     if not supervisor and not uid:

@@ -168,3 +168,36 @@ def filter_public(qs: QuerySet) -> QuerySet:
 
 
 __all__ = [name for name in dir() if not name.startswith("_") and name not in ("Q", "QuerySet", "m")]
+
+
+# -- lookups the pages and the API share: 404 for what the user may not see ------
+
+def task_list_or_404(user, pk) -> m.TaskList:
+    from django.http import Http404
+    from django.shortcuts import get_object_or_404
+
+    tl = get_object_or_404(m.TaskList, pk=pk)
+    if not can_view_list(user, tl):
+        raise Http404
+    return tl
+
+
+def assignment_or_404(user, pk) -> m.Assignment:
+    from django.http import Http404
+    from django.shortcuts import get_object_or_404
+
+    a = get_object_or_404(m.Assignment.objects.select_related("task_list", "list_task", "unit"), pk=pk)
+    if not can_view_assignment(user, a):
+        raise Http404
+    return a
+
+
+def report_or_404(user, pk) -> m.ProgressReport:
+    from django.http import Http404
+    from django.shortcuts import get_object_or_404
+
+    r = get_object_or_404(m.ProgressReport.objects.select_related(
+        "assignment__task_list", "assignment__list_task", "assignment__unit"), pk=pk)
+    if not can_view_report(user, r):
+        raise Http404
+    return r
