@@ -382,22 +382,14 @@ def revise_milestone(list_task: m.ListTask, user, reason: str, *, milestone: Opt
                 errors["share"] = ["完成比例应为 0–100"]
     if errors:
         raise WorkflowError(errors)
-    with transaction.atomic(), acting(user), batched():
-        old = _describe_milestone(milestone)
-        if delete:
-            if milestone is None:
-                raise WorkflowError("没有要删除的时限")
-            oid = milestone.pk
-            milestone.delete()
-            new = ""
-        else:
-            if milestone is None:
-                milestone = m.Milestone(list_task=list_task)
-            milestone.date, milestone.share, milestone.text = date, share, (text or "").strip() or milestone.text
-            milestone.save()
-            oid, new = milestone.pk, _describe_milestone(milestone)
-        return m.Revision.objects.create(task_list=list_task.task_list, list_task=list_task, kind="milestone",
-                                         object_id=oid, old=old, new=new, reason=reason, user=user)
+
+    def apply(x):
+        x = x or m.Milestone(list_task=list_task)
+        x.date, x.share, x.text = date, share, (text or "").strip() or x.text
+        return x
+
+    return _revise(list_task, user, reason, "milestone", milestone, _describe_milestone, apply,
+                   delete, "没有要删除的时限")
 
 
 def revise_goal(list_task: m.ListTask, user, reason: str, *, goal: Optional[m.Goal] = None, metric: str = "",
@@ -416,21 +408,31 @@ def revise_goal(list_task: m.ListTask, user, reason: str, *, goal: Optional[m.Go
             errors["value"] = ["目标值应为数值"]
         if errors:
             raise WorkflowError(errors)
+
+    def apply(x):
+        x = x or m.Goal(list_task=list_task, order=list_task.goals.count())
+        x.metric, x.value = metric, value
+        x.unit = (unit if unit is not None else x.unit or "").strip()
+        x.comparator = (comparator if comparator is not None else x.comparator or "").strip()
+        return x
+
+    return _revise(list_task, user, reason, "goal", goal, _describe_goal, apply, delete, "没有要删除的指标")
+
+
+def _revise(list_task, user, reason, kind, obj, describe, apply, delete, missing) -> m.Revision:
+    """Change, add or delete a milestone or goal, recorded as a Revision
+    (old → new, with the reason) in the same transaction as the change."""
     with transaction.atomic(), acting(user), batched():
-        old = _describe_goal(goal)
+        old = describe(obj)
         if delete:
-            if goal is None:
-                raise WorkflowError("没有要删除的指标")
-            oid = goal.pk
-            goal.delete()
+            if obj is None:
+                raise WorkflowError(missing)
+            oid = obj.pk
+            obj.delete()
             new = ""
         else:
-            if goal is None:
-                goal = m.Goal(list_task=list_task, order=list_task.goals.count())
-            goal.metric, goal.value = metric, value
-            goal.unit = (unit if unit is not None else goal.unit or "").strip()
-            goal.comparator = (comparator if comparator is not None else goal.comparator or "").strip()
-            goal.save()
-            oid, new = goal.pk, _describe_goal(goal)
-        return m.Revision.objects.create(task_list=list_task.task_list, list_task=list_task, kind="goal",
+            obj = apply(obj)
+            obj.save()
+            oid, new = obj.pk, describe(obj)
+        return m.Revision.objects.create(task_list=list_task.task_list, list_task=list_task, kind=kind,
                                          object_id=oid, old=old, new=new, reason=reason, user=user)
