@@ -357,7 +357,7 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
         if item and text.rstrip("。；;").endswith(("）", ")")) and _inline_units(join(item), first_leads):
             close()
         elif item and ("单位" in text or "部门" in text) and not is_full(text, measure) \
-                and TRAILING_LABEL.search(join(item)) and _inline_units(join(item), first_leads):
-            close()                  # an unbracketed label line ends the item
+                and _inline_units(join(item), first_leads):
+            close()                  # an unbracketed label (or bracketed note) line ends the item
     close()
     return tasks
