@@ -88,7 +88,7 @@ ISSUER_SUFFIXES = ("人民政府", "政府", "办公室", "办公厅", "委员�
 ISSUER_END = re.compile("(" + "|".join(ISSUER_SUFFIXES) + ")$")
 issuer_end = end_test(ISSUER_END, ISSUER_SUFFIXES)
 
-# Place names that take a shared suffix (文水县、中阳县、岚县政府).
+# Place names that take a shared suffix (云溪县、青川县、石门县政府).
 PLACE_SUFFIXES = ("县", "市", "区", "旗", "镇", "乡", "街道", "开发区", "园区", "示范区", "新区")
 PLACE_END = re.compile("(" + "|".join(PLACE_SUFFIXES) + r")(?:[（(][^（）()]{1,12}[）)])?$")
 

@@ -1,6 +1,6 @@
 """Responsible units: split a printed list of bodies and read their roles.
 
-`split_bodies("文水县、中阳县、岚县政府")` → the three 县政府; the roles of a
+`split_bodies("云溪县、青川县、石门县政府")` → the three 县政府; the roles of a
 责任单位 cell (`X牵头，Y、Z等部门配合，各县（市、区）政府落实`) become
 lead / cooperate / implement / responsible. Only shapes are used: brackets,
 separators, unit-name suffixes, place-name endings and role words.
@@ -28,7 +28,7 @@ ROLE_PATTERNS = [
 # The words every role pattern ends with (a cheap test before the patterns).
 _ROLE_ENDS = ("牵头", "负责", "负总责", "配合", "协助", "参与", "协办", "落实")
 _ACTION = re.compile(r"(督促|组织|指导|会同|抓好|做好|按照|根据|结合|开展|加强)")
-# Suffixes one list can share (文水县、兴县政府 → 文水县政府、兴县政府).
+# Suffixes one list can share (云溪县、石县政府 → 云溪县政府、石县政府).
 SHARED = ("人民政府办公室", "政府办公室", "人民政府", "政府", "管委会", "管理委员会", "党委", "党工委")
 _SHARED_END = re.compile(rf"^(?P<place>.+?)(?:等)?(?P<suffix>{'|'.join(SHARED)})$")
 _SHARED_TAIL = SHARED + ("\n",)      # what _SHARED_END can end with
