@@ -354,10 +354,20 @@ def _document_name(lines: list[Line]) -> Optional[str]:
 def _local_name(lines: list[Line], start: int) -> Optional[str]:
     """A heading just above a roster (`一、市X领导小组`, `X委员会组成人员名单`)."""
     for k in range(start - 1, max(-1, start - 4), -1):
-        m = _HEADING_NAME.match(tidy(lines[k].text))
+        text = tidy(lines[k].text)
+        m = _HEADING_NAME.match(text)
         if m:
+            name = _SETS_UP.sub("", m.group("name"))
+            if not _BARE_KIND.match(name):          # `三、成立工作专班` names no group by itself
+                return _clean_name(name)
+        m = _BODY_NAME.search(text) if "，" in text or "：" in text else None
+        if m:                                      # `成立X工作专班，组成人员如下：`
             return _clean_name(m.group("name"))
     return None
+
+
+_SETS_UP = re.compile(r"^(?:决定|研究)?(?:成立|组建|设立|建立)")
+_BARE_KIND = re.compile(rf"^{GROUP_KINDS}$")
 
 
 _OFFICE_START = re.compile(r"(?:下设|设立|设)办公室|办公室(?:设在|设于)")

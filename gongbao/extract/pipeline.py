@@ -68,7 +68,7 @@ def extract_lines(lines: list[Line], name: str, registry: Optional[UnitRegistry]
                 document=ref, key=raw.key, heading=raw.heading, section=raw.section,
                 content=raw.content,
                 responsibilities=[Responsibility(u, r) for u, r in raw.roles],
-                deadlines=find_deadlines(raw.content, year) if year else [],
+                deadlines=_deadlines(raw, year),
                 targets=find_targets(raw.content),
                 source=Source.span(name, raw.lines)))
         result.groups.extend(parse_groups(block.lines, ref, name))
@@ -80,6 +80,18 @@ def extract_lines(lines: list[Line], name: str, registry: Optional[UnitRegistry]
     _assign_contacts(ended, cleaned.boxes)
     _canonical_units(result, registry)
     return result
+
+
+def _deadlines(raw, year: Optional[int]) -> list:
+    """Deadlines in the task's content, then in its 完成时限 note or column;
+    the same date and share count once."""
+    if not year:
+        return []
+    found = find_deadlines(raw.content, year)
+    if raw.when:
+        seen = {(d.date, d.share) for d in found}
+        found += [d for d in find_deadlines(raw.when, year) if (d.date, d.share) not in seen]
+    return found
 
 
 def _document(block: DocumentBlock, name: str) -> tuple[Document, Optional[int]]:

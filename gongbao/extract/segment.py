@@ -5,7 +5,7 @@ the lines of one document and where its head elements are. A document starts
 with its head: the issuer (发文机关) on its own line or in front of the title,
 the title (标题, ending with a 文种), then the number (发文字号) and/or the
 addressee line (主送机关, ending with a colon). The full GB/T 9704 版头 order
-(masthead, number, title) is recognised too.
+(masthead or issuer name, number, title) is recognised too.
 """
 from __future__ import annotations
 
@@ -87,11 +87,14 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     if len(text) > 60 or _PUNCT.search(text[:12]):
         return None
-    # GB/T 9704 版头: masthead (…文件), number, then title.
-    if text.endswith(_MASTHEAD_ENDS) and _MASTHEAD.match(text) and i + 1 < len(lines) and P.DOC_NUMBER.search(lines[i + 1].text):
+    # GB/T 9704 版头: masthead (…文件, or the issuer's name alone), number, then title.
+    masthead = text.endswith(_MASTHEAD_ENDS) and _MASTHEAD.match(text)
+    if i + 1 < len(lines) and ((masthead and P.DOC_NUMBER.search(lines[i + 1].text))
+                               or (not masthead and is_issuer_line(text) and P.DOC_NUMBER_LINE.match(lines[i + 1].text))):
         t_end = _title_from(lines, i + 2)
         if t_end is not None:
-            head = DocumentBlock([], issuer=text[:-2] if text.endswith("文件") else None,
+            issuer = text if not masthead else text[:-2] if text.endswith("文件") else None
+            head = DocumentBlock([], issuer=issuer,
                                  title_lines=lines[i + 2:t_end + 1], number_line=lines[i + 1])
             a_end = _addressees_from(lines, t_end + 1)
             head.addressee_lines = lines[t_end + 1:a_end]

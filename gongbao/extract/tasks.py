@@ -37,6 +37,20 @@ ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
 FIRST_LEADS = re.compile(r"(排在?|列)第一位的?(?:者|部门|单位)?(?:为|是)牵头")
 INLINE = re.compile(r"[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)][。；;]?$")
 INLINE_ROLE_LABEL = re.compile(r"(牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]")
+# A time note beside the units (完成时限：2024年6月底前): its deadlines belong to the task.
+WHEN_LABEL = r"(?:完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|进度安排|时间安排|时限)"
+WHEN_LINE = re.compile(rf"^{WHEN_LABEL}\s*[:：]\s*(?P<rest>.*)$")
+WHEN_IN_NOTE = re.compile(rf"[；;，,。]?\s*{WHEN_LABEL}\s*[:：]")
+# Words a time cell or a closing time sentence is made of.
+TIMEISH = re.compile(r"(?:19|20)\d\d|\d{1,2}月|[上下]半年|季度|年底|年内|年末|月底|月末|底前|前完成|长期|持续|常态|即日|立即|每[年季月周]")
+
+
+def cut_when(text: str) -> tuple[str, str]:
+    """`X牵头；完成时限：6月底前` → (`X牵头`, `6月底前`)."""
+    m = WHEN_IN_NOTE.search(text)
+    if not m:
+        return text, ""
+    return text[:m.start()], text[m.end():].strip(" ；;，,。")
 
 
 @dataclass
@@ -48,6 +62,7 @@ class RawTask:
     roles: list[tuple[str, str]] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     content_lines: list[Line] = field(default_factory=list)
+    when: str = ""          # a 完成时限 note or column beside the content, as printed
 
 
 _ROLE_WORDS = re.compile(r"负责|牵头|配合|落实|责任单位|责任部门")
@@ -80,13 +95,120 @@ def _header_at(lines: list[Line], i: int) -> int:
     return 0
 
 
+# Columns of a task table besides the task itself, as its header names them.
+_COLUMN = re.compile(
+    r"(?P<skip>(?:牵头|责任|分管|包联|联系)(?:市|县|区|省)?领导|备注|工作成效|完成情况)"
+    r"|(?P<lead>牵头(?:单位|部门)|主办单位|主责单位|主责部门)"
+    r"|(?P<cooperate>配合(?:单位|部门)|协办单位|参与单位|协同单位)"
+    r"|(?P<responsible>责任(?:单位|部门)|承办单位|实施单位|落实单位)"
+    r"|(?P<when>完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|进度安排|时间安排|时序进度|时限)")
+_COLUMN_ROLE = {"lead": "lead", "cooperate": "cooperate", "responsible": "responsible"}
+
+
+def _columns(header: str) -> tuple[int, list[str]]:
+    """A header's text → (its number of task columns, the kinds of the columns
+    after them: lead / cooperate / responsible / when / skip)."""
+    cells = [c for c in header.split() if c != "序号"]
+    kinds = []
+    for cell in cells:
+        m = _COLUMN.search(cell)
+        kinds.append(m.lastgroup if m else "task")
+    while kinds and kinds[-1] == "skip" and "task" not in kinds[-1:]:
+        kinds.pop()                   # trailing 备注 columns are usually empty: ignore them
+    first = next((k for k, kind in enumerate(kinds) if kind != "task"), len(kinds))
+    return first, kinds[first:]
+
+
+_TIME_START = re.compile(r"[\d〇零一二三四五六七八九十上下全本年今明每长持常即立次]")
+
+
+def _cell_score(kind: str, cell: list[Line]) -> float:
+    """How well `cell` reads as a cell of a column of `kind` (0 is good)."""
+    if not cell:                      # an empty cell: rare, rarest for the lead
+        return {"when": -1.0, "skip": 0.0, "lead": -3.0}.get(kind, -2.0)
+    score = 0.0
+    widths = [width(ln.text) for ln in cell]
+    widest = max(widths)
+    # a cell's lines wrap at its column's width: only the last may be short
+    score -= 3.0 * sum(1 for w in widths[:-1] if w < widest - 1.5)
+    if cell[-1].text.endswith(("、", "，", ",", "（", "(")):
+        score -= 5.0                   # a list goes on below: the cell does too
+    text = join(cell)
+    pieces = split_top(text, "、，,；;")
+    units = bool(pieces) and all(read_roles(p) for p in pieces)
+    if kind == "when":
+        score -= 0.0 if TIMEISH.search(text) and not units else 6.0
+        if not _TIME_START.match(cell[0].text):
+            score -= 3.0               # a time cell starts with its time (2025年…, 6月底, 每月…)
+    elif kind != "skip":
+        score -= 0.0 if units else 10.0
+    elif units:
+        score -= 4.0
+    return score
+
+
+def _partition(tail: list[Line], kinds: list[str]) -> Optional[list[list[Line]]]:
+    """Split the lines after a task's content into the cells of the columns
+    `kinds`, in order: the best-scoring split (dynamic programming over where
+    each cell ends)."""
+    n, m = len(tail), len(kinds)
+    if n > 40:
+        return None
+    NEG = float("-inf")
+    best = [[NEG] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for c in range(1, m + 1):
+        for j in range(n + 1):
+            for i in range(j + 1):
+                if best[c - 1][i] == NEG:
+                    continue
+                score = best[c - 1][i] + _cell_score(kinds[c - 1], tail[i:j])
+                if score > best[c][j]:
+                    best[c][j], back[c][j] = score, i
+    cells, j = [], n
+    for c in range(m, 0, -1):
+        i = back[c][j]
+        cells.append(tail[i:j])
+        j = i
+    return cells[::-1]
+
+
+def _cells_to_roles(kinds: list[str], cells: list[list[Line]]) -> tuple[list[tuple[str, str]], str]:
+    roles: list[tuple[str, str]] = []
+    when = ""
+    for kind, cell in zip(kinds, cells):
+        text = join(cell)
+        if kind == "when":
+            when = join([when, text]) if when else text
+        elif kind in _COLUMN_ROLE and text:
+            roles.extend(_marked_lead(read_roles(text, default=_COLUMN_ROLE[kind])))
+    seen: set = set()
+    return [r for r in roles if not (r in seen or seen.add(r))], when
+
+
+def _row_in_one_line(number: int, rest: str, first: Line, n_task: int, kinds: list[str]) -> Optional[RawTask]:
+    """A row printed on one line, cells apart by spaces (序号 任务 牵头单位 …)."""
+    fields = rest.split()
+    if len(fields) != n_task + len(kinds) or not n_task:
+        return None
+    cells = [[Line(f, first.no, first.page)] for f in fields[n_task:]]
+    if sum(_cell_score(k, c) for k, c in zip(kinds, cells)) < -5:
+        return None
+    roles, when = _cells_to_roles(kinds, cells)
+    heading = join(fields[:n_task - 1]) or None
+    return RawTask(str(number), fields[n_task - 1], heading, None, roles, [first], when=when)
+
+
 def parse_table(lines: list[Line]) -> list[RawTask]:
     if "\n序号" not in "\n" + "\n".join([ln.text for ln in lines]):
         return []                         # no line starts a header
     start = next((i for i in range(len(lines)) if lines[i].text.startswith("序号") and _header_at(lines, i)), None)
     if start is None:
         return []
+    n_task, kinds = _columns(" ".join(ln.text for ln in lines[start:start + _header_at(lines, start)]))
     rows: list[tuple[int, str, list[Line]]] = []   # (number, first rest, lines)
+    firsts: list[Line] = []
     i, expected = start, 1
     while i < len(lines):
         h = _header_at(lines, i) if lines[i].text.startswith("序号") else 0
@@ -96,12 +218,15 @@ def parse_table(lines: list[Line]) -> list[RawTask]:
         m = ROW_START.match(lines[i].text)
         if m and int(m.group("n")) == expected:
             rows.append((expected, m.group("rest") or "", []))
+            firsts.append(lines[i])
             expected += 1
         elif rows:
             rows[-1][2].append(lines[i])
         i += 1
     if not rows:
         return []
+    if len(kinds) >= 2:
+        return _parse_columns(rows, firsts, n_task, kinds)
     item_lines = [ln for _, _, ls in rows for ln in ls if P.ITEM_PAREN.match(ln.text)]
     measure = full_width(item_lines or [ln for _, _, ls in rows for ln in ls])
     split_items = bool(item_lines)
@@ -123,6 +248,46 @@ def parse_table(lines: list[Line]) -> list[RawTask]:
             key = f"{number}.{n}" if split_items else str(number)
             tasks.append(RawTask(key, content, heading, None,
                                  read_roles(join(unit_lines)), item))
+    return tasks
+
+
+def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> list[RawTask]:
+    """A table whose units sit in more than one column (牵头单位 | 配合单位 |
+    完成时限 …): each row's (or item's) lines after its content are split into
+    those columns' cells."""
+    all_lines = [ln for _, _, ls in rows for ln in ls]
+    item_lines = [ln for ln in all_lines if P.ITEM_PAREN.match(ln.text)]
+    split_items = bool(item_lines)
+    tasks: list[RawTask] = []
+    for (number, rest, row_lines), first in zip(rows, firsts):
+        if not row_lines:
+            one = _row_in_one_line(number, rest, first, n_task, kinds)
+            if one is not None:
+                tasks.append(one)
+            continue
+        heading = None
+        body = list(row_lines)
+        if rest and n_task >= 2:
+            heading_parts = [rest]     # the short 任务 cell, then the content
+            k = 0
+            measure = full_width(body)
+            while k < len(body) and not P.ITEM_PAREN.match(body[k].text) \
+                    and width(body[k].text) <= measure * 0.45:
+                heading_parts.append(body[k].text)
+                k += 1
+            heading, body = join(heading_parts) or None, body[k:]
+        elif rest:
+            body = [Line(rest, first.no, first.page, first.indent)] + body
+        # the task column is the widest: its lines are the full ones
+        measure = max([width(ln.text) for ln in body], default=0.0)
+        for n, item in enumerate(_items(body), start=1):
+            content_lines, tail = _split_item(item, measure)
+            cells = _partition(tail, kinds) if tail else None
+            roles, when = _cells_to_roles(kinds, cells) if cells else ([], "")
+            content = P.ITEM_PAREN.sub("", join(content_lines), count=1).strip()
+            key = f"{number}.{n}" if split_items else str(number)
+            tasks.append(RawTask(key, content, heading, None, roles, [first] + item if n == 1 else item,
+                                 when=when))
     return tasks
 
 
@@ -182,6 +347,7 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
 
 _LABEL_FIRST = frozenset(label[0] for label in LABEL_ROLE)     # ROLE_LABEL's labels
 _CN_NUM_FIRST = frozenset(P.CN_NUM)
+_WHEN_FIRST = frozenset("完办时进")                          # WHEN_LABEL's first characters
 
 
 def _heading_level(text: str) -> int:
@@ -212,10 +378,16 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
         nonlocal current, labels
         if current is not None:
             for label, label_lines in labels:
-                first = ROLE_LABEL.match(label_lines[0].text).group("rest")
-                text = join([first] + [ln.text for ln in label_lines[1:]])
-                current.roles.extend(read_roles(text, default=LABEL_ROLE[label], strict=False))
+                m = ROLE_LABEL.match(label_lines[0].text) if label else WHEN_LINE.match(label_lines[0].text)
+                text = join([m.group("rest")] + [ln.text for ln in label_lines[1:]])
                 current.lines.extend(label_lines)
+                if not label:                   # 完成时限：…
+                    current.when = join([current.when, text]) if current.when else text
+                    continue
+                text, when = cut_when(text)
+                if when:
+                    current.when = join([current.when, when]) if current.when else when
+                current.roles.extend(read_roles(text, default=LABEL_ROLE[label], strict=False))
             current.content = P.ITEM_NUM.sub("", join(current.content_lines), count=1).strip()
             tasks.append(current)
         current, labels = None, []
@@ -241,6 +413,9 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
         if m_label and current is not None:
             labels.append((m_label.group("label"), [ln]))
             continue
+        if current is not None and first in _WHEN_FIRST and WHEN_LINE.match(text):
+            labels.append(("", [ln]))       # a time line among the labels
+            continue
         if labels:
             labels[-1][1].append(ln)        # a wrapped role line
         elif current is not None:
@@ -258,14 +433,17 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
 # A role label closing an item without brackets: `…完成。责任单位：X、Y`
 # (on the item's last line or on a line of its own below it).
 TRAILING_LABEL = re.compile(
-    r"(?<=[。；;])\s*(?P<inner>(?:牵头|配合|责任|负责|主办|主责|协办)(?:单位|部门)\s*[:：][^。]*)。?$")
+    r"(?<=[。；;])\s*(?P<inner>(?:牵头|配合|责任|负责|主办|主责|协办)(?:单位|部门)\s*[:：][^。]*)"
+    r"(?:。(?P<when>[^。]{2,30}))?。?$")    # possibly a closing time sentence (2024年底前完成。)
 # A closing clause of units with role words: `…。X牵头，Y配合。`
 TRAILING_CLAUSE = re.compile(r"(?:^|(?<=[。；;]))(?P<inner>[^。；;]{2,120}?(?:牵头|配合|负责|落实))[。；;]?$")
 
 
-def _label_roles(inner: str) -> list[tuple[str, str]]:
-    """`牵头单位：X；配合单位：Y` / `责任单位：X（牵头）、Y` → (unit, role) pairs."""
+def _label_roles(inner: str) -> tuple[list[tuple[str, str]], str]:
+    """`牵头单位：X；配合单位：Y` / `责任单位：X（牵头）、Y` → (unit, role) pairs,
+    and the text of a time note among them (`完成时限：6月底前`)."""
     roles: list[tuple[str, str]] = []
+    inner, when = cut_when(inner)
     for part in re.split(r"[；;]", inner):
         lm = re.match(r"\s*(\S+?)\s*[:：]\s*(.*)$", part)
         if not lm:
@@ -275,7 +453,7 @@ def _label_roles(inner: str) -> list[tuple[str, str]]:
             "lead" if label.startswith(("主办", "主责")) else \
             "implement" if label.startswith("责任") else "responsible"
         roles.extend(_marked_lead(read_roles(lm.group(2), default=role)))
-    return roles
+    return roles, when
 
 
 def _marked_lead(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -294,8 +472,14 @@ def _all_units(inner: str) -> bool:
     return bool(pieces) and all(read_roles(p) for p in pieces)
 
 
-def _inline_units(text: str, first_leads: bool) -> Optional[tuple[str, list[tuple[str, str]]]]:
+_TIME_CLAUSE = re.compile(r"[，,；;](?P<when>[^，,；;]{2,30})$")
+
+
+def _inline_units(text: str, first_leads: bool) -> Optional[tuple[str, list[tuple[str, str]], str]]:
+    """An item's text → (content, (unit, role) pairs, time note) when it ends
+    with a note of its units; None when it does not."""
     m = INLINE.search(text)
+    when = ""
     if m:
         inner, start, tail = m.group("inner"), m.start(), m.group(0)
     else:
@@ -305,16 +489,26 @@ def _inline_units(text: str, first_leads: bool) -> Optional[tuple[str, list[tupl
         inner, start, tail = m.group("inner"), m.start("inner"), ""
         if m.re is TRAILING_CLAUSE and (start == 0 or not _all_units(inner)):
             return None
+        if m.re is TRAILING_LABEL and m.group("when"):
+            when = m.group("when")
+            if not TIMEISH.search(when):
+                return None             # a sentence after the label that is not its time
     roles: list[tuple[str, str]] = []
     if INLINE_ROLE_LABEL.search(inner):
-        roles = _label_roles(inner)
-    elif re.search(r"(负责|牵头|配合|落实)$", inner):
-        roles = read_roles(inner)
-        if first_leads and roles and all(r == "responsible" for _, r in roles):
-            roles = [(u, "lead" if k == 0 else "cooperate") for k, (u, _) in enumerate(roles)]
+        roles, note = _label_roles(inner)
+        when = note or when
+    else:
+        # `（X、Y负责，2024年底前完成）`: a closing time clause after the units
+        mt = _TIME_CLAUSE.search(inner)
+        if mt and TIMEISH.search(mt.group("when")):
+            inner, when = inner[:mt.start()], mt.group("when")
+        if re.search(r"(负责|牵头|配合|落实)$", inner):
+            roles = read_roles(inner)
+            if first_leads and roles and all(r == "responsible" for _, r in roles):
+                roles = [(u, "lead" if k == 0 else "cooperate") for k, (u, _) in enumerate(roles)]
     if not roles:
         return None
-    return text[:start].rstrip() + ("。" if tail.endswith("。") else ""), roles
+    return text[:start].rstrip() + ("。" if tail.endswith("。") else ""), roles, when
 
 
 def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
@@ -332,14 +526,15 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
         found = _inline_units(text, first_leads)
         m_item = P.ITEM_NUM.match(text) or P.ITEM_PAREN.match(text)
         if found:
-            content, roles = found
+            content, roles, when = found
             if m_item:
                 key, content = m_item.group("n"), content[m_item.end():].strip()
             else:
                 key = str(len(tasks) + 1)
                 content = P.HEADING_2.sub("", content, count=1).strip()
             above = path if m_item else path[:-1]   # a （一） item is not its own section
-            tasks.append(RawTask(key, content, None, _sections([t for _, t in above]), roles, list(item)))
+            tasks.append(RawTask(key, content, None, _sections([t for _, t in above]), roles, list(item),
+                                 when=when))
         item.clear()
 
     for ln in lines:

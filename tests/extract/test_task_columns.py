@@ -1,0 +1,192 @@
+"""Task notices in the shapes most task-division documents take elsewhere:
+a table with 牵头单位 | 配合单位 | 完成时限 columns (rows on one line, or cells
+wrapped in narrow columns as a web page or Word file prints them), labelled
+items followed by a 完成时限 line, inline notes that carry the time, and a
+版头 whose issuer name stands alone above the number. Documents of our own
+(invented places and units)."""
+import pytest
+
+from gongbao.extract.pipeline import extract_path, extract_text
+from tests.extract.printer import Page, head, signature, wrap
+
+ONE_LINE_ROWS = """桐州市人民政府
+桐政发〔2025〕3号
+桐州市人民政府关于印发桐州市2025年民生实事工作方案的通知
+各区人民政府，市政府各部门：
+　　现将《桐州市2025年民生实事工作方案》印发给你们，请结合实际认真抓好落实。
+　　附件：桐州市2025年民生实事任务分解表
+桐州市人民政府
+2025年2月10日
+（此件公开发布）
+附件
+桐州市2025年民生实事任务分解表
+序号 重点任务 牵头单位 配合单位 完成时限
+1 新建农村公路300公里 市交通运输局 各区人民政府 2025年10月底前
+2 新增公办幼儿园学位3000个 市教育局 市财政局、市自然资源和规划局 2025年8月底前
+3 完成老旧小区改造120个 市住房城乡建设局 市发展改革委、各区人民政府 2025年12月底前
+"""
+
+
+def _tasks(result):
+    return {t.key: t for t in result.tasks}
+
+
+def _roles(task):
+    return [(r.unit, r.role) for r in task.responsibilities]
+
+
+def test_issuer_name_above_the_number_and_rows_on_one_line():
+    result = extract_text(ONE_LINE_ROWS, "tongzhou.txt")
+    (doc,) = result.documents
+    assert doc.doc_number == "桐政发〔2025〕3号"
+    assert doc.issuer == "桐州市人民政府"
+    assert doc.title == "关于印发桐州市2025年民生实事工作方案的通知"
+    tasks = _tasks(result)
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert tasks["1"].content == "新建农村公路300公里"
+    assert _roles(tasks["1"]) == [("市交通运输局", "lead"), ("各区人民政府", "cooperate")]
+    assert _roles(tasks["2"]) == [("市教育局", "lead"), ("市财政局", "cooperate"), ("市自然资源和规划局", "cooperate")]
+    assert [(d.date, d.share) for d in tasks["2"].deadlines] == [("2025-08-31", None)]
+    assert [(d.date, d.text) for d in tasks["3"].deadlines] == [("2025-12-31", "2025年12月底前")]
+    assert [(t.value, t.unit) for t in tasks["3"].targets] == [(120.0, "个")]
+
+
+WRAPPED_TABLE_HTML = """<html><head><meta charset="gbk"><title>通知</title></head><body><div class="article">
+<h1>河阳市人民政府办公室关于印发2025年为民办实事项目责任分工的通知</h1>
+<p>河政办发〔2025〕21号</p>
+<p>各县（市、区）人民政府，市政府有关部门：</p>
+<p>　　经市政府同意，现将2025年为民办实事项目责任分工印发给你们，请认真贯彻执行。</p>
+<p>　　附件：2025年为民办实事项目责任分工表</p>
+<p style="text-align:right">河阳市人民政府办公室</p>
+<p style="text-align:right">2025年3月1日</p>
+<p>附件</p><p>2025年为民办实事项目责任分工表</p>
+<table border="1">
+<tr><td width="6%">序号</td><td width="44%">项目内容</td><td width="18%">牵头单位</td><td width="18%">配合单位</td><td width="14%">完成时限</td></tr>
+<tr><td>1</td><td>实施城镇老旧小区改造，完成改造小区150个，惠及居民2.3万户，同步推进加装电梯工作</td><td>市住房和城乡建设局</td><td>市发展和改革委员会、市财政局、各县（市、区）人民政府</td><td>2025年11月底前</td></tr>
+<tr><td>2</td><td>新增城市停车泊位5000个以上，缓解中心城区停车难问题</td><td>市城市管理局</td><td>市公安局交通警察支队</td><td>2025年12月底前</td></tr>
+<tr><td>3</td><td>为全市60周岁以上老年人免费开展健康体检，体检率达到70%</td><td>市卫生健康委员会</td><td></td><td>2025年9月底前完成50%，年底前全部完成</td></tr>
+</table></div></body></html>
+"""
+
+
+def test_wrapped_cells_of_a_web_page_table(tmp_path):
+    path = tmp_path / "heyang.html"
+    path.write_bytes(WRAPPED_TABLE_HTML.encode("gbk"))
+    result = extract_path(path)
+    tasks = _tasks(result)
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert tasks["1"].content == "实施城镇老旧小区改造，完成改造小区150个，惠及居民2.3万户，同步推进加装电梯工作"
+    assert _roles(tasks["1"]) == [("市住房和城乡建设局", "lead"), ("市发展和改革委员会", "cooperate"),
+                                  ("市财政局", "cooperate"), ("各县（市、区）人民政府", "cooperate")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2025-11-30"]
+    assert _roles(tasks["2"]) == [("市城市管理局", "lead"), ("市公安局交通警察支队", "cooperate")]
+    # an empty 配合单位 cell: the lead alone; a time cell with a milestone
+    assert _roles(tasks["3"]) == [("市卫生健康委员会", "lead")]
+    assert [(d.date, d.share) for d in tasks["3"].deadlines] == [("2025-09-30", 0.5), ("2025-12-31", None)]
+
+
+LABELLED_WITH_TIME = """松原县人民政府办公室关于印发2024年安全生产重点工作任务清单的通知
+松政办发〔2024〕7号
+各乡镇人民政府，县直各单位：
+　　经县政府同意，现将《2024年安全生产重点工作任务清单》印发给你们，请认真组织实施。
+松原县人民政府办公室
+2024年1月15日
+2024年安全生产重点工作任务清单
+　　一、强化责任落实
+　　1.制定县级安全生产权力和责任清单，健全安全生产考核机制。
+　　牵头单位：县应急管理局
+　　配合单位：县委组织部、县安委会各成员单位
+　　完成时限：2024年3月底前
+　　2.开展安全生产治本攻坚行动，排查整治重大事故隐患100处以上。
+　　牵头单位：县安委办；完成时限：2024年12月底前完成60%，2025年底前全部完成
+　　二、加强重点行业监管
+　　3.开展燃气安全专项整治，完成老旧燃气管道改造15公里。
+　　责任单位：县住房和城乡建设局、县市场监督管理局
+　　完成时间：2024年11月底前
+"""
+
+
+def test_labelled_items_with_a_time_line():
+    tasks = _tasks(extract_text(LABELLED_WITH_TIME, "songyuan.txt"))
+    assert _roles(tasks["1"]) == [("县应急管理局", "lead"), ("县委组织部", "cooperate"), ("县安委会各成员单位", "cooperate")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-03-31"]
+    assert _roles(tasks["2"]) == [("县安委办", "lead")]
+    assert [(d.date, d.share) for d in tasks["2"].deadlines] == [("2024-12-31", 0.6), ("2025-12-31", None)]
+    assert _roles(tasks["3"]) == [("县住房和城乡建设局", "implement"), ("县市场监督管理局", "implement")]
+    assert [d.date for d in tasks["3"].deadlines] == ["2024-11-30"]
+    assert tasks["3"].section == "二、加强重点行业监管"
+
+
+INLINE_WITH_TIME = """青川市人民政府办公室文件
+青政办发〔2024〕12号
+青川市人民政府办公室
+关于印发青川市2024年优化营商环境重点任务分工方案的通知
+各县（区）人民政府，市直各有关单位：
+　　《青川市2024年优化营商环境重点任务分工方案》已经市政府同意，现印发给你们，请认真贯彻落实。
+青川市人民政府办公室
+2024年3月8日
+青川市2024年优化营商环境重点任务分工方案
+　　一、提升政务服务效能
+　　1.推进“一网通办”，政务服务事项网上可办率达到98%以上。（责任单位：市行政审批服务局牵头，市大数据中心配合；完成时限：2024年6月底前）
+　　2.企业开办时间压缩至1个工作日以内。（市市场监管局、市税务局负责，2024年9月底前完成）
+　　3.新增工业用地供应500亩。牵头单位：市自然资源局；配合单位：各县（区）人民政府。2024年底前完成。
+　　二、成立工作专班
+　　成立青川市优化营商环境工作专班，组成人员如下：
+　　组　长：王建华　市政府副市长
+　　副组长：刘明　市政府副秘书长
+　　成　员：赵刚　市行政审批服务局局长
+　　　　　　孙丽　市市场监管局局长
+"""
+
+
+def test_inline_notes_carry_their_time_and_a_group_named_in_its_sentence():
+    result = extract_text(INLINE_WITH_TIME, "qingchuan.txt")
+    tasks = _tasks(result)
+    assert _roles(tasks["1"]) == [("市行政审批服务局", "lead"), ("市大数据中心", "cooperate")]
+    assert tasks["1"].content == "推进“一网通办”，政务服务事项网上可办率达到98%以上。"
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-06-30"]
+    assert _roles(tasks["2"]) == [("市市场监管局", "responsible"), ("市税务局", "responsible")]
+    assert [d.date for d in tasks["2"].deadlines] == ["2024-09-30"]
+    assert [(t.metric, t.comparator, t.value) for t in tasks["2"].targets] == [("企业开办时间", "压缩至…以内", 1.0)]
+    assert tasks["3"].content == "新增工业用地供应500亩。"
+    assert _roles(tasks["3"]) == [("市自然资源局", "lead"), ("各县（区）人民政府", "cooperate")]
+    assert [d.date for d in tasks["3"].deadlines] == ["2024-12-31"]
+    (group,) = result.groups
+    assert group.name == "青川市优化营商环境工作专班"
+    assert [(m.role, m.name) for m in group.members] == [("组长", "王建华"), ("副组长", "刘明"), ("成员", "赵刚"), ("成员", "孙丽")]
+
+
+COLUMN_ROWS = [
+    ("开展河道清淤疏浚，全年清理河道80公里，整治入河排污口30个。", "县水利局", "县生态环境分局、各乡（镇）人民政府", "2024年10月底前"),
+    ("新建乡镇污水处理设施6座，实现乡镇生活污水处理设施全覆盖。", "县住房和城乡建设局", "县发展和改革局、县财政局", "2024年12月底前"),
+    ("推进农村厕所革命，完成户厕改造1500户。", "县农业农村局", "县卫生健康局", "2024年6月底前完成60%，年底前全部完成"),
+]
+
+
+def _column_table_doc(widths: tuple[int, int, int, int]) -> str:
+    cw, lw, ow, tw = widths
+    page = Page(header="石门县人民政府公报 2024年第3期", page_lines=19, first_page=11, number_style="— {} —")
+    head(page, "石门县人民政府办公室", "关于印发2024年农村人居环境整治任务分工的通知", "石政办发〔2024〕9号",
+         "各乡（镇）人民政府，县直有关单位", 18)
+    page.add("现将2024年农村人居环境整治任务分工印发给你们，请认真抓好落实。")
+    signature(page, "石门县人民政府办公室", "2024年2月20日")
+    page.add("附件", "2024年农村人居环境整治任务分工", "序号 工作任务 牵头单位 配合单位 完成时限")
+    for n, (content, lead, coop, when) in enumerate(COLUMN_ROWS, start=1):
+        page.add(str(n), *wrap(content, cw), *wrap(lead, lw), *wrap(coop, ow), *wrap(when, tw))
+    return page.text()
+
+
+
+@pytest.mark.parametrize("widths", [(20, 7, 7, 6), (16, 5, 8, 5), (26, 9, 9, 8), (14, 4, 6, 4)])
+def test_column_table_at_any_width(widths):
+    result = extract_text(_column_table_doc(widths), "shimen.txt")
+    (doc,) = result.documents
+    assert doc.doc_number == "石政办发〔2024〕9号"
+    tasks = _tasks(result)
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert [tasks[k].content for k in ("1", "2", "3")] == [row[0] for row in COLUMN_ROWS]
+    assert _roles(tasks["1"]) == [("县水利局", "lead"), ("县生态环境分局", "cooperate"), ("各乡（镇）人民政府", "cooperate")]
+    assert _roles(tasks["2"]) == [("县住房和城乡建设局", "lead"), ("县发展和改革局", "cooperate"), ("县财政局", "cooperate")]
+    assert _roles(tasks["3"]) == [("县农业农村局", "lead"), ("县卫生健康局", "cooperate")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-12-31", "2024-10-31"]
+    assert [(d.date, d.share) for d in tasks["3"].deadlines] == [("2024-06-30", 0.6), ("2024-12-31", None)]
