@@ -102,21 +102,25 @@ _COLUMN = re.compile(
     r"|(?P<cooperate>配合(?:单位|部门)|协办单位|参与单位|协同单位)"
     r"|(?P<responsible>责任(?:单位|部门)|承办单位|实施单位|落实单位)"
     r"|(?P<when>完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|进度安排|时间安排|时序进度|时限)")
+_COLUMN_NAME = re.compile(rf"^(?:{_COLUMN.pattern})$")
 _COLUMN_ROLE = {"lead": "lead", "cooperate": "cooperate", "responsible": "responsible"}
 
 
 def _columns(header: str) -> tuple[int, list[str]]:
     """A header's text → (its number of task columns, the kinds of the columns
     after them: lead / cooperate / responsible / when / skip)."""
-    cells = [c for c in header.split() if c != "序号"]
-    kinds = []
-    for cell in cells:
-        m = _COLUMN.search(cell)
-        kinds.append(m.lastgroup if m else "task")
-    while kinds and kinds[-1] == "skip" and "task" not in kinds[-1:]:
+    # the task columns: the words before the first named column (as spaced)
+    cells = [c for c in header.replace("序号", " ").split()]
+    n_task = next((k for k, c in enumerate(cells) if _COLUMN.search(c)), len(cells))
+    if not n_task and cells and not _COLUMN.match(cells[0]):
+        n_task = 1                    # 重点任务牵头单位…: the names printed without spaces
+    # the named columns, read without spaces: a header wrapped over lines
+    # may break a name (完成 / 时限)
+    flat = "".join(header.split())
+    kinds = [m.lastgroup for m in _COLUMN.finditer(flat)]
+    while kinds and kinds[-1] == "skip":
         kinds.pop()                   # trailing 备注 columns are usually empty: ignore them
-    first = next((k for k, kind in enumerate(kinds) if kind != "task"), len(kinds))
-    return first, kinds[first:]
+    return n_task, kinds
 
 
 _TIME_START = re.compile(r"[\d〇零一二三四五六七八九十上下全本年今明每长持常即立次]")
@@ -125,7 +129,7 @@ _TIME_START = re.compile(r"[\d〇零一二三四五六七八九十上下全本�
 def _cell_score(kind: str, cell: list[Line]) -> float:
     """How well `cell` reads as a cell of a column of `kind` (0 is good)."""
     if not cell:                      # an empty cell: rare, rarest for the lead
-        return {"when": -1.0, "skip": 0.0, "lead": -3.0}.get(kind, -2.0)
+        return {"when": -1.0, "skip": 0.0, "lead": -3.0, "task": -20.0}.get(kind, -2.0)
     score = 0.0
     widths = [width(ln.text) for ln in cell]
     widest = max(widths)
@@ -140,6 +144,8 @@ def _cell_score(kind: str, cell: list[Line]) -> float:
         score -= 0.0 if TIMEISH.search(text) and not units else 6.0
         if not _TIME_START.match(cell[0].text):
             score -= 3.0               # a time cell starts with its time (2025年…, 6月底, 每月…)
+    elif kind == "task":
+        score -= 8.0 if units else 0.0
     elif kind != "skip":
         score -= 0.0 if units else 10.0
     elif units:
@@ -182,7 +188,10 @@ def _cells_to_roles(kinds: list[str], cells: list[list[Line]]) -> tuple[list[tup
         if kind == "when":
             when = join([when, text]) if when else text
         elif kind in _COLUMN_ROLE and text:
-            roles.extend(_marked_lead(read_roles(text, default=_COLUMN_ROLE[kind])))
+            role = _COLUMN_ROLE[kind]
+            if role == "responsible" and "lead" in kinds:
+                role = "implement"     # 责任单位 beside 牵头单位, as in the labelled lists
+            roles.extend(_marked_lead(read_roles(text, default=role)))
     seen: set = set()
     return [r for r in roles if not (r in seen or seen.add(r))], when
 
@@ -206,7 +215,10 @@ def parse_table(lines: list[Line]) -> list[RawTask]:
     start = next((i for i in range(len(lines)) if lines[i].text.startswith("序号") and _header_at(lines, i)), None)
     if start is None:
         return []
-    n_task, kinds = _columns(" ".join(ln.text for ln in lines[start:start + _header_at(lines, start)]))
+    h = _header_at(lines, start)
+    while start + h < len(lines) and _COLUMN_NAME.match(lines[start + h].text):
+        h += 1                        # a header printed a column name per line
+    n_task, kinds = _columns(" ".join(ln.text for ln in lines[start:start + h]))
     rows: list[tuple[int, str, list[Line]]] = []   # (number, first rest, lines)
     firsts: list[Line] = []
     i, expected = start, 1
@@ -281,8 +293,14 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
         # the task column is the widest: its lines are the full ones
         measure = max([width(ln.text) for ln in body], default=0.0)
         for n, item in enumerate(_items(body), start=1):
-            content_lines, tail = _split_item(item, measure)
-            cells = _partition(tail, kinds) if tail else None
+            if kinds[0] == "skip":
+                # a column of leaders' names first: the content ends where the
+                # best split of the whole item into all its cells says
+                cells = _partition(item, ["task"] + kinds) or [item]
+                content_lines, cells = cells[0], cells[1:] or None
+            else:
+                content_lines, tail = _split_item(item, measure)
+                cells = _partition(tail, kinds) if tail else None
             roles, when = _cells_to_roles(kinds, cells) if cells else ([], "")
             content = P.ITEM_PAREN.sub("", join(content_lines), count=1).strip()
             key = f"{number}.{n}" if split_items else str(number)

@@ -190,3 +190,40 @@ def test_column_table_at_any_width(widths):
     assert _roles(tasks["3"]) == [("县农业农村局", "lead"), ("县卫生健康局", "cooperate")]
     assert [d.date for d in tasks["1"].deadlines] == ["2024-12-31", "2024-10-31"]
     assert [(d.date, d.share) for d in tasks["3"].deadlines] == [("2024-06-30", 0.6), ("2024-12-31", None)]
+
+
+LEADER_COLUMN = """江北区人民政府办公室关于印发2024年区政府重点工作任务分解方案的通知
+江北府办发〔2024〕5号
+各街道办事处，区政府各部门：
+　　现将《2024年区政府重点工作任务分解方案》印发给你们，请抓好落实。
+江北区人民政府办公室
+2024年2月1日
+序号
+重点任务
+牵头区领导
+牵头单位
+责任单位
+完成时限
+1
+实现地区生产总值增长6%左右，一般公共预算收入增长5%。
+张明
+区发展改革委
+区财政局、区统计局
+2024年12月底
+2
+新增城镇就业8000人以上，城镇登记失业率控制在3.5%以内。
+李华
+区人力资源社会保障局
+各街道办事处
+全年
+"""
+
+
+def test_header_a_name_per_line_and_a_column_of_leaders():
+    tasks = _tasks(extract_text(LEADER_COLUMN, "jiangbei.txt"))
+    assert tasks["1"].content == "实现地区生产总值增长6%左右，一般公共预算收入增长5%。"
+    # the leader's name is no unit; 责任单位 beside 牵头单位 carry it out
+    assert _roles(tasks["1"]) == [("区发展改革委", "lead"), ("区财政局", "implement"), ("区统计局", "implement")]
+    assert _roles(tasks["2"]) == [("区人力资源社会保障局", "lead"), ("各街道办事处", "implement")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-12-31"]
+    assert [(t.metric, t.value) for t in tasks["2"].targets] == [("城镇就业", 8000.0), ("城镇登记失业率", 3.5)]
