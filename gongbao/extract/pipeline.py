@@ -18,6 +18,7 @@ from . import patterns as P
 from .appointments import parse_appointments
 from .commendations import parse_commendations
 from .deadlines import find_deadlines
+from .imprint import split_imprint
 from .elements import cited_numbers, parse_elements
 from .furniture import ContactBox, strip_furniture
 from .groups import parse_groups
@@ -57,7 +58,9 @@ def extract_lines(lines: list[Line], name: str, registry: Optional[UnitRegistry]
     result = Extraction(source=Path(name).name, gazette=cleaned.gazette)
     ended: list[tuple[Document, Optional[int]]] = []
     for block in blocks:
+        block.lines, imprint = split_imprint(block.lines)
         doc, date_no = _document(block, name)
+        doc.cc, doc.printed_by, doc.printed_date = imprint.cc, imprint.printed_by, imprint.printed_date
         result.documents.append(doc)
         ended.append((doc, date_no))
         year = _year(doc)

@@ -25,6 +25,7 @@ from typing import Optional
 from . import patterns as P
 from .lines import Line
 from .reflow import full_width, is_full, join, width
+from .segment import is_issuer_line
 from .units import first_top, read_roles, split_top
 
 UNIT_COLUMN = re.compile(r"(责任单位|牵头单位|责任部门|牵头部门|配合单位|承办单位|主责单位)")
@@ -366,6 +367,13 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
 _LABEL_FIRST = frozenset(label[0] for label in LABEL_ROLE)     # ROLE_LABEL's labels
 _CN_NUM_FIRST = frozenset(P.CN_NUM)
 _WHEN_FIRST = frozenset("完办时进")                          # WHEN_LABEL's first characters
+_END_FIRST = frozenset("附（(12〇○二")                       # where _ends_list's lines start
+
+
+def _ends_list(text: str) -> bool:
+    """附件：… / 附件 / a 成文日期 / （此件公开发布）: the end of a document's text."""
+    return bool(P.ATTACHMENT_LINE.match(text) or P.ATTACHMENT_LABEL.match(text) or P.DATE_LINE.match(text)
+                or P.CN_DATE_LINE.match(text.replace(" ", "")) or P.PUBLICATION.match(text))
 
 
 def _heading_level(text: str) -> int:
@@ -433,6 +441,15 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
             continue
         if current is not None and first in _WHEN_FIRST and WHEN_LINE.match(text):
             labels.append(("", [ln]))       # a time line among the labels
+            continue
+        if current is not None and first in _END_FIRST and _ends_list(text):
+            # 附件说明, 成文日期 or 公开方式 below the last item: the list is over
+            # (and a signature line just above a date was no unit)
+            if labels and len(labels[-1][1]) > 1 and is_issuer_line(labels[-1][1][-1].text) \
+                    and not text.startswith(("附", "（", "(")):
+                labels[-1][1].pop()
+            close()
+            heading_open = None
             continue
         if labels:
             labels[-1][1].append(ln)        # a wrapped role line

@@ -12,47 +12,14 @@ printed_by, printed_date (ISO).
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from ..extract import patterns as P
+from ..extract.imprint import CC, PRINTED, iso, split_list
 
 MASTHEAD = re.compile(r"^(?P<issuer>\S.{1,40}?)\s*文\s*件$")
 SIGNER = re.compile(r"签\s*发\s*人\s*[:：]\s*(?P<names>[\u4e00-\u9fff·\s、，,]{2,40}?)\s*$")
-CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<rest>.*)$")
-PRINTED = re.compile(r"^(?P<by>\S.*?)\s*(?P<date>(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
-                     r"[〇零一二三四五六七八九○Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印\s*发$")
-_CN = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-
-def iso(text: str) -> Optional[str]:
-    text = "".join(text.split())
-    m = re.match(r"^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日", text)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = re.match(r"^([〇零一二三四五六七八九○Ｏ]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日", text)
-        if not m:
-            return None
-        y = int("".join(str(_CN[c]) for c in m.group(1)))
-        mo, d = _cn_small(m.group(2)), _cn_small(m.group(3))
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
-
-
-def _cn_small(text: str) -> int:
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN.get(tens, 1) if tens else 1) * 10 + (_CN.get(ones, 0) if ones else 0)
-    return _CN.get(text, 0)
-
-
-def split_list(text: str) -> list[str]:
-    text = text.strip().rstrip("。.；;")
-    parts = [p.strip() for p in re.split(r"[，,；;]", text) if p.strip()]
-    if len(parts) == 1 and "、" in parts[0]:
-        parts = [p.strip() for p in parts[0].split("、") if p.strip()]
-    return parts
+__all__ = ["take", "iso", "split_list", "CC", "PRINTED", "MASTHEAD", "SIGNER"]
 
 
 def take(lines: list[str]) -> tuple[list[str], dict]:
