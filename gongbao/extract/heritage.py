@@ -50,6 +50,7 @@ CATEGORIES = (
 _ROMAN = r"(?:[\u2160-\u216b]{1,3}|[IVX]{1,5})"
 _DASH = r"[-－—–‐]"
 _ROMAN_FIRST = frozenset("".join(map(chr, range(0x2160, 0x216c))) + "IVX")   # how _ROMAN starts
+_BATCH_FIRST = frozenset("第")                                                # how BATCH_AT starts
 CODE = re.compile(rf"^{_ROMAN}\s*{_DASH}\s*\d{{1,4}}(?:\s*{_DASH}\s*\d{{1,3}})?$")
 CODE_HEAD = re.compile(rf"^{_ROMAN}\s*{_DASH}$")          # a code wrapped after its dash
 # 项目批次: 第十一批市级, 第二批国家级扩展项目, 第三批省级（2011年）.
@@ -232,15 +233,17 @@ class _Scanner:
             self.row = None
 
     def run(self, lines: list[Line]) -> "_Scanner":
-        i = 0
-        while i < len(lines):
-            # _header_at finds nothing unless the line can be a header line
-            end, layout = _header_at(lines, i) if lines[i].text[:1] in HEADER_FIRST else (i, ())
-            if layout:                        # a header row, first or repeated
-                self.close_row()
-                self.layout, i = layout, end
-                continue
-            self.line(lines[i])
+        i, n = 0, len(lines)
+        while i < n:
+            ln = lines[i]
+            # _header_at finds nothing unless the line is a header line
+            if _is_header_line(ln.text):
+                end, layout = _header_at(lines, i)
+                if layout:                    # a header row, first or repeated
+                    self.close_row()
+                    self.layout, i = layout, end
+                    continue
+            self.line(ln)
             i += 1
         self.close_row()
         return self
@@ -269,7 +272,7 @@ class _Scanner:
             self.layout, self.expected = (), None
             return
         while True:
-            start = _row_number(text, self.expected)
+            start = _row_number(text, self.expected) if text[:1].isdigit() else None
             if start is not None:
                 self.close_row()
                 n, text = start
@@ -277,7 +280,7 @@ class _Scanner:
                 self.expected = n + 1
             if self.row is None:
                 return
-            glued = _split_glued(text, self.expected, self.layout)
+            glued = _split_glued(text, self.expected, self.layout) if str(self.expected) in text else None
             if not glued:                     # the next row's 序号 is not glued here
                 self.row.frags.append((text, ln))
                 return
@@ -339,12 +342,21 @@ def _consume(toks: list[_Tok], i: int, size: int) -> int:
     return j
 
 
+@dataclass(frozen=True)
+class _Categories:
+    """The category names a register may print, as one pattern (longest first),
+    and the characters they start with (None when one is empty)."""
+    pattern: re.Pattern
+    first: Optional[frozenset]
+
+
 @lru_cache(maxsize=32)
-def _category_re(cats: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(re.escape(c) for c in sorted(cats, key=len, reverse=True)))
+def _categories(cats: tuple[str, ...]) -> _Categories:
+    pattern = re.compile("|".join(re.escape(c) for c in sorted(cats, key=len, reverse=True)))
+    return _Categories(pattern, None if "" in cats else frozenset(c[0] for c in cats))
 
 
-def _anchor_at(kind: str, toks: list[_Tok], i: int, cats) -> Optional[tuple[int, str]]:
+def _anchor_at(kind: str, toks: list[_Tok], i: int, cats: _Categories) -> Optional[tuple[int, str]]:
     """(end, value) when a cell of the shaped `kind` starts at toks[i]. 类别 and
     批次 may be wrapped (`传统` / `音乐`, `第四批国家级` / `扩展项目`) or share a
     token with the next cell."""
@@ -358,28 +370,40 @@ def _anchor_at(kind: str, toks: list[_Tok], i: int, cats) -> Optional[tuple[int,
             return i + 2, _compact(text + toks[i + 1].text)
         return None
     if kind == "batch":
-        m = BATCH_AT.match("".join(t.text for t in toks[i:i + 3])) if text[0] == "第" else None
+        m = BATCH_AT.match("".join([t.text for t in toks[i:i + 3]])) if text[0] == "第" else None
     elif kind == "category":
-        m = _category_re(cats).match("".join(t.text for t in toks[i:i + 8]))
+        m = cats.pattern.match("".join([t.text for t in toks[i:i + 8]]))
     else:
         m = None
     return (_consume(toks, i, m.end()), m.group()) if m else None
 
 
-def _find_anchors(layout, toks, cats) -> list[tuple[int, int, int, str]]:
+@lru_cache(maxsize=32)
+def _free_before(layout: tuple[str, ...]) -> tuple[int, ...]:
+    """How many free columns precede each column (one more entry for the end)."""
+    counts = [0]
+    for kind in layout:
+        counts.append(counts[-1] + (kind in FREE))
+    return tuple(counts)
+
+
+def _find_anchors(layout, toks, cats: _Categories) -> list[tuple[int, int, int, str]]:
     """Shaped cells in header order: (column, start, end, value). An anchor may
     follow free text only when a free column lies between it and the last one."""
     found: list[tuple[int, int, int, str]] = []
     cursor, last_col = 0, 0
+    free_before = _free_before(layout)
     for col, kind in enumerate(layout):
         if kind not in SHAPED:
             continue
-        may_skip = any(layout[k] in FREE for k in range(last_col + 1, col))
+        may_skip = free_before[col] > free_before[last_col + 1]     # a free column between
         stop = len(toks) if may_skip else min(cursor + 1, len(toks))
+        # the first character each kind can start with (the tests _anchor_at starts with)
+        firsts = _ROMAN_FIRST if kind == "code" else _BATCH_FIRST if kind == "batch" else \
+            cats.first if kind == "category" else None
         for s in range(cursor, stop):
-            first = toks[s].text[0]           # the tests _anchor_at starts with
-            if (kind == "gender" and toks[s].text not in GENDERS) or (kind == "batch" and first != "第") \
-                    or (kind == "code" and first not in _ROMAN_FIRST):
+            text = toks[s].text
+            if (firsts is not None and text[0] not in firsts) or (kind == "gender" and text not in GENDERS):
                 continue
             hit = _anchor_at(kind, toks, s, cats)
             if hit:
@@ -465,7 +489,7 @@ def _split(toks: list[_Tok], kinds: list[str], mergeable: list[bool],
         spaced = unbracketed = 0
         widest = sizes[s]
         e = s + 1
-        while e < m and not (strict and not nls[e]):
+        while e < m and (nls[e] or not strict):
             if not nls[e]:
                 spaced += 1
             if texts[e][0] not in OPEN_BR:
@@ -475,24 +499,29 @@ def _split(toks: list[_Tok], kinds: list[str], mergeable: list[bool],
             text += texts[e]
             e += 1
             floor = 0.6 * widest
-            options.append((e, (text, e - s, spaced, _balanced(text),
-                                sum(1 for size in sizes[s:e - 1] if size < floor), unbracketed)))
+            short = 0
+            for size in sizes[s:e - 1]:
+                if size < floor:
+                    short += 1
+            options.append((e, (text, e - s, spaced, _balanced(text), short, unbracketed)))
         ends.append(options)
-    ends.append([])
     inf = float("inf")
     after = [inf] * m + [0.0]                 # cost of the columns right of c, from token s
     choice: list[list[int]] = []
     for c in range(k - 1, -1, -1):
         kind = kinds[c]
         empty = _empty_cost(mergeable[c], continuation)
-        here, to = [inf] * (m + 1), list(range(m + 1))
-        for s in range(m + 1):
-            here[s] = after[s] + empty
+        here = [cost + empty for cost in after]      # the column left empty
+        to = list(range(m + 1))
+        for s in range(m):
+            best = here[s]
             for e, stats in ends[s]:
-                if after[e] < inf:
-                    cost = after[e] + _cell_cost(stats, kind)
-                    if cost < here[s]:
-                        here[s], to[s] = cost, e
+                cost = after[e]
+                if cost < inf:
+                    cost += _cell_cost(stats, kind)
+                    if cost < best:
+                        best, to[s] = cost, e
+            here[s] = best
         after = here
         choice.append(to)
     if after[0] == inf:
@@ -508,7 +537,7 @@ def _split(toks: list[_Tok], kinds: list[str], mergeable: list[bool],
 
 # --- rows to fields -----------------------------------------------------------------
 
-def _fields(row: _Row, cats: tuple[str, ...], key_kind: str) -> tuple[dict, bool]:
+def _fields(row: _Row, cats: _Categories, key_kind: str) -> tuple[dict, bool]:
     """The row's printed cells by column kind, and whether it is a merged-cell row
     (one that omits the first of its 编号/类别/批次 cells). `key_kind` is never merged."""
     layout = row.layout
@@ -559,6 +588,7 @@ def _records(scan: Optional[_Scanner], want_person: bool) -> list[tuple[_Row, di
     if scan is None:
         return []
     cats = CATEGORIES + tuple(sorted(scan.headings - set(CATEGORIES)))
+    patterns = _categories(cats)
     key_kind = "person" if want_person else "name"
     out: list[tuple[_Row, dict]] = []
     prev: Optional[tuple[_Row, dict]] = None
@@ -567,7 +597,7 @@ def _records(scan: Optional[_Scanner], want_person: bool) -> list[tuple[_Row, di
             continue
         if prev and (row.kind != prev[0].kind or row.seq <= prev[0].seq):
             prev = None                                   # another list begins
-        values, continuation = _fields(row, cats, key_kind)
+        values, continuation = _fields(row, patterns, key_kind)
         if want_person and "name" in row.layout and "name" not in values:
             continuation = True                           # a person without a project
         _inherit(values, row, continuation, prev, cats)
