@@ -87,11 +87,11 @@ def parse_tasks(lines: list[Line], body_text: str = "") -> list[RawTask]:
 def _header_at(lines: list[Line], i: int) -> int:
     """Lines taken by a table header starting at i (0 when none)."""
     text = ""
-    for k in range(i, min(i + 4, len(lines))):
+    for k in range(i, min(i + 10, len(lines))):     # column names wrap in narrow columns
         text += lines[k].text
         if "序号" in text and UNIT_COLUMN.search(text):
             return k - i + 1
-        if len(text) > 40:
+        if len(text) > 60:
             return 0
     return 0
 
@@ -124,6 +124,7 @@ def _columns(header: str) -> tuple[int, list[str]]:
     return n_task, kinds
 
 
+_FIGURES = re.compile(r"[0-9０-９%％]")
 _TIME_START = re.compile(r"[\d〇零一二三四五六七八九十上下全本年今明每长持常即立次]")
 
 
@@ -140,7 +141,8 @@ def _cell_score(kind: str, cell: list[Line]) -> float:
         score -= 5.0                   # a list goes on below: the cell does too
     text = join(cell)
     pieces = split_top(text, "、，,；;")
-    units = bool(pieces) and all(read_roles(p) for p in pieces)
+    # (a unit's name has no figures: `率保持100%X局` is content run into a unit)
+    units = bool(pieces) and not _FIGURES.search(text) and all(read_roles(p) for p in pieces)
     if kind == "when":
         score -= 0.0 if TIMEISH.search(text) and not units else 6.0
         if not _TIME_START.match(cell[0].text):
@@ -302,6 +304,15 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             else:
                 content_lines, tail = _split_item(item, measure)
                 cells = _partition(tail, kinds) if tail else None
+                if not tail and heading is None and len(item) > 1:
+                    # columns of about one width (a Word table's default): no
+                    # narrow unit column to find, so split the whole row
+                    tasks_cols = ["task"] * min(n_task, 2)
+                    split = _partition(item, tasks_cols + kinds)
+                    if split:
+                        if len(tasks_cols) == 2 and split[0] and split[1]:
+                            heading = join(split[0])
+                        content_lines, cells = split[len(tasks_cols) - 1], split[len(tasks_cols):]
             roles, when = _cells_to_roles(kinds, cells) if cells else ([], "")
             content = P.ITEM_PAREN.sub("", join(content_lines), count=1).strip()
             key = f"{number}.{n}" if split_items else str(number)

@@ -227,3 +227,33 @@ def test_header_a_name_per_line_and_a_column_of_leaders():
     assert _roles(tasks["2"]) == [("区人力资源社会保障局", "lead"), ("各街道办事处", "implement")]
     assert [d.date for d in tasks["1"].deadlines] == ["2024-12-31"]
     assert [(t.metric, t.value) for t in tasks["2"].targets] == [("城镇就业", 8000.0), ("城镇登记失业率", 3.5)]
+
+
+def test_word_table_of_equal_columns_with_a_name_column(tmp_path):
+    """python-docx gives every column one width: no narrow unit column to find."""
+    from docx import Document as Docx
+
+    d = Docx()
+    for text in ["北湖县人民政府办公室文件", "北政办发〔2024〕15号", "北湖县人民政府办公室关于印发2024年重点民生项目责任分工的通知",
+                 "各乡镇人民政府，县直各部门：", "现将2024年重点民生项目责任分工印发给你们，请认真抓好落实。",
+                 "北湖县人民政府办公室", "2024年4月2日", "附件", "2024年重点民生项目责任分工表"]:
+        d.add_paragraph(text)
+    rows = [("序号", "项目名称", "建设内容和目标", "牵头单位", "配合单位", "完成时限"),
+            ("1", "城区供水管网改造", "改造老旧供水管网25公里，城区管网漏损率控制在9%以内", "县水务局", "县财政局、县住房和城乡建设局", "2024年11月底前"),
+            ("2", "农村客运提升", "新开通农村客运线路6条，建制村通客车率保持100%", "县交通运输局", "各乡镇人民政府", "2024年9月底前"),
+            ("3", "托育服务", "新增普惠性托位300个", "县卫生健康局", "县教育体育局、县妇联", "2024年12月底前")]
+    table = d.add_table(rows=len(rows), cols=6)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    path = tmp_path / "beihu.docx"
+    d.save(path)
+    tasks = _tasks(extract_path(path))
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert [(tasks[k].heading, tasks[k].content) for k in ("1", "2", "3")] == [(row[1], row[2]) for row in rows[1:]]
+    assert _roles(tasks["1"]) == [("县水务局", "lead"), ("县财政局", "cooperate"), ("县住房和城乡建设局", "cooperate")]
+    assert _roles(tasks["2"]) == [("县交通运输局", "lead"), ("各乡镇人民政府", "cooperate")]
+    assert _roles(tasks["3"]) == [("县卫生健康局", "lead"), ("县教育体育局", "cooperate"), ("县妇联", "cooperate")]
+    assert [d.date for d in tasks["2"].deadlines] == ["2024-09-30"]
+    assert [(t.metric, t.comparator, t.value) for t in tasks["2"].targets] == [
+        ("农村客运线路", "新开通", 6.0), ("建制村通客车率", "保持", 100.0)]
