@@ -378,6 +378,8 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
 _LABEL_FIRST = frozenset(label[0] for label in LABEL_ROLE)     # ROLE_LABEL's labels
 _CN_NUM_FIRST = frozenset(P.CN_NUM)
 _WHEN_FIRST = frozenset("完办时进")                          # WHEN_LABEL's first characters
+LEADER_LINE = re.compile(r"^(?:责任|分管|牵头|包联|联系|主要)(?:市|县|区|省)?(?:领导|负责人)\s*[:：]")
+_LEADER_FIRST = frozenset("责分牵包联主")
 _END_FIRST = frozenset("附（(12〇○二")                       # where _ends_list's lines start
 
 
@@ -415,9 +417,11 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
         nonlocal current, labels
         if current is not None:
             for label, label_lines in labels:
+                current.lines.extend(label_lines)
+                if label == "-":                # 责任领导：… (a person, not a unit)
+                    continue
                 m = ROLE_LABEL.match(label_lines[0].text) if label else WHEN_LINE.match(label_lines[0].text)
                 text = join([m.group("rest")] + [ln.text for ln in label_lines[1:]])
-                current.lines.extend(label_lines)
                 if not label:                   # 完成时限：…
                     current.when = join([current.when, text]) if current.when else text
                     continue
@@ -452,6 +456,9 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
             continue
         if current is not None and first in _WHEN_FIRST and WHEN_LINE.match(text):
             labels.append(("", [ln]))       # a time line among the labels
+            continue
+        if current is not None and first in _LEADER_FIRST and LEADER_LINE.match(text):
+            labels.append(("-", [ln]))      # the leader in charge: kept out of content and units
             continue
         if current is not None and first in _END_FIRST and _ends_list(text):
             # 附件说明, 成文日期 or 公开方式 below the last item: the list is over

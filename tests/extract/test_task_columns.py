@@ -257,3 +257,30 @@ def test_word_table_of_equal_columns_with_a_name_column(tmp_path):
     assert [d.date for d in tasks["2"].deadlines] == ["2024-09-30"]
     assert [(t.metric, t.comparator, t.value) for t in tasks["2"].targets] == [
         ("农村客运线路", "新开通", 6.0), ("建制村通客车率", "保持", 100.0)]
+
+
+LEADER_LINES = """南江市人民政府关于印发2024年市政府工作报告重点任务分解的通知
+南府发〔2024〕1号
+各区人民政府，市政府各部门：
+　　现将《2024年市政府工作报告重点任务分解》印发给你们，请认真贯彻落实。
+南江市人民政府
+2024年2月5日
+　　1.地区生产总值增长5.5%左右。
+　　责任领导：刘建国
+　　牵头单位：市发展改革委
+　　责任单位：市统计局，各区人民政府
+　　2.新建5G基站1500个。
+　　分管市领导：王军
+　　牵头单位：市工业和信息化局
+　　配合单位：市通信发展管理办公室
+　　完成时限：2024年12月底前
+"""
+
+
+def test_leader_lines_are_neither_content_nor_units():
+    tasks = _tasks(extract_text(LEADER_LINES, "nanjiang.txt"))
+    assert tasks["1"].content == "地区生产总值增长5.5%左右。"
+    assert _roles(tasks["1"]) == [("市发展改革委", "lead"), ("市统计局", "implement"), ("各区人民政府", "implement")]
+    assert tasks["2"].content == "新建5G基站1500个。"
+    assert _roles(tasks["2"]) == [("市工业和信息化局", "lead"), ("市通信发展管理办公室", "cooperate")]
+    assert [d.date for d in tasks["2"].deadlines] == ["2024-12-31"]
