@@ -246,7 +246,14 @@ def parse_table(lines: list[Line]) -> list[RawTask]:
     measure = full_width(item_lines or [ln for _, _, ls in rows for ln in ls])
     split_items = bool(item_lines)
     tasks: list[RawTask] = []
-    for number, rest, row_lines in rows:
+    for (number, rest, row_lines), first in zip(rows, firsts):
+        if not row_lines and kinds:
+            one = _row_in_one_line(number, rest, first, n_task, kinds)
+            if one is not None:            # a row of short cells printed on one line
+                if split_items:
+                    one.key += ".1"
+                tasks.append(one)
+                continue
         heading_parts = [rest] if rest else []
         k = 0
         # the 任务 cell: short lines before the first item or long content line

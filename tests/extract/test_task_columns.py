@@ -284,3 +284,30 @@ def test_leader_lines_are_neither_content_nor_units():
     assert tasks["2"].content == "新建5G基站1500个。"
     assert _roles(tasks["2"]) == [("市工业和信息化局", "lead"), ("市通信发展管理办公室", "cooperate")]
     assert [d.date for d in tasks["2"].deadlines] == ["2024-12-31"]
+
+
+ONE_LINE_ROW_AMONG_ITEMS = """云溪县人民政府关于做好森林防火工作的通知
+云政发〔2024〕2号
+各乡镇人民政府：
+　　现将有关事项通知如下。
+云溪县人民政府
+2024年3月1日
+序号 任务 主要内容 责任单位
+1 加强火源管控
+（1）严格落实野外用火审批制度，
+清明节前完成巡护检查。
+县林业局
+（2）设立临时检查站点。
+县公安局牵头，
+各乡镇配合
+2 强化应急准备 储备扑火物资。 县应急管理局
+"""
+
+
+def test_a_row_of_short_cells_on_one_line_in_a_table_of_items():
+    """A PDF reader prints a row whose cells are all one short line as one line."""
+    tasks = _tasks(extract_text(ONE_LINE_ROW_AMONG_ITEMS, "yunxi.txt"))
+    assert sorted(tasks) == ["1.1", "1.2", "2.1"]
+    assert (tasks["2.1"].heading, tasks["2.1"].content) == ("强化应急准备", "储备扑火物资。")
+    assert _roles(tasks["2.1"]) == [("县应急管理局", "responsible")]
+    assert _roles(tasks["1.2"]) == [("县公安局", "lead"), ("各乡镇", "cooperate")]
