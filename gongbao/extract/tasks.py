@@ -289,6 +289,18 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             continue
         heading = None
         body = list(row_lines)
+        if len(rest.split()) > 1 and not any(P.ITEM_PAREN.match(ln.text) for ln in body):
+            # the row's first cells on its number line (short), the rest wrapped below
+            task_cols = ["task"] * min(n_task, 2)
+            cells_in = [Line(f, first.no, first.page) for f in rest.split()] + body
+            split = _partition(cells_in, task_cols + kinds)
+            if split and split[len(task_cols) - 1]:
+                if len(task_cols) == 2 and split[0]:
+                    heading = join(split[0])
+                roles, when = _cells_to_roles(kinds, split[len(task_cols):])
+                tasks.append(RawTask(str(number), join(split[len(task_cols) - 1]), heading, None, roles,
+                                     [first] + body, when=when))
+                continue
         if rest and n_task >= 2:
             heading_parts = [rest]     # the short 任务 cell, then the content
             k = 0

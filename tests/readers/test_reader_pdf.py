@@ -197,3 +197,54 @@ def test_scan_with_ocr(tmp_path, maker):
     with pytest.raises(InputError) as raised:
         read_document(FIXTURES / "scan.pdf")
     assert raised.value.exit_code == 3
+
+
+def test_ruled_task_table_with_lead_cooperate_and_time_columns(tmp_path, maker):
+    """A task table of five ruled columns: wrapped cells, and a row whose first
+    cells fit one line while its time cell wraps."""
+    from gongbao.extract.pipeline import extract_path
+
+    path = tmp_path / "columns.pdf"
+    c = _canvas(path, maker)
+    c.setFont(maker.FONT, 16)
+    c.drawCentredString(W / 2, H - 80, "云溪县人民政府办公室")
+    c.setFont(maker.FONT, 12)
+    c.drawCentredString(W / 2, H - 110, "云政办发〔2024〕6号")
+    c.setFont(maker.FONT, 16)
+    c.drawCentredString(W / 2, H - 140, "关于印发2024年城乡环境整治任务分工的通知")
+    c.setFont(maker.FONT, 12)
+    c.drawString(60, H - 170, "各乡镇人民政府，县直各有关单位：")
+    c.drawString(84, H - 190, "现将2024年城乡环境整治任务分工印发给你们，请认真落实。")
+    c.drawString(380, H - 230, "云溪县人民政府办公室")
+    c.drawString(400, H - 250, "2024年3月5日")
+    xs = [60, 90, 300, 380, 470, 540]
+    ys = [H - 290, H - 310, H - 360, H - 410]
+    c.setLineWidth(0.5)
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    c.setFont(maker.FONT, 10.5)
+    for x, word in zip(xs, ("序号", "工作任务", "牵头单位", "配合单位", "完成时限")):
+        c.drawString(x + 3, ys[0] - 14, word)
+    rows = [("1", ["开展城乡垃圾治理专项行动，清理", "积存垃圾5000吨。"], ["县住房和城乡", "建设局"],
+             ["县生态环境分", "局、各乡镇人", "民政府"], ["2024年6月", "底前"]),
+            ("2", ["完成农村卫生厕所改造800户。"], ["县农业农村局"], ["县卫生健康局"], ["2024年10", "月底前"])]
+    for (number, *cells), top in zip(rows, ys[1:]):
+        c.drawString(xs[0] + 8, top - 14, number)
+        for col, cell in enumerate(cells, start=1):
+            for k, text in enumerate(cell):
+                c.drawString(xs[col] + 3, top - 14 - k * 13, text)
+    c.showPage()
+    c.save()
+    result = extract_path(path)
+    (doc,) = result.documents
+    assert doc.doc_number == "云政办发〔2024〕6号" and doc.signed_date == "2024-03-05"
+    tasks = {t.key: t for t in result.tasks}
+    assert tasks["1"].content == "开展城乡垃圾治理专项行动，清理积存垃圾5000吨。"
+    assert [(r.unit, r.role) for r in tasks["1"].responsibilities] == [
+        ("县住房和城乡建设局", "lead"), ("县生态环境分局", "cooperate"), ("各乡镇人民政府", "cooperate")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-06-30"]
+    assert tasks["2"].content == "完成农村卫生厕所改造800户。"
+    assert [(r.unit, r.role) for r in tasks["2"].responsibilities] == [("县农业农村局", "lead"), ("县卫生健康局", "cooperate")]
+    assert [d.date for d in tasks["2"].deadlines] == ["2024-10-31"]
