@@ -36,12 +36,12 @@ LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "l
               "责任单位": "implement", "责任部门": "implement"}
 ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
 FIRST_LEADS = re.compile(r"(排在?|列)第一位的?(?:者|部门|单位)?(?:为|是)牵头")
-INLINE = re.compile(r"[（(](?P<inner>[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)][。；;]?$")
+INLINE = re.compile(r"[（(【](?P<inner>[^（）()【】]*(?:[（(][^（）()]*[）)][^（）()【】]*)*)[）)】][。；;]?$")
 INLINE_ROLE_LABEL = re.compile(r"(牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]")
 # A time note beside the units (完成时限：2024年6月底前): its deadlines belong to the task.
 WHEN_LABEL = r"(?:完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|进度安排|时间安排|时限)"
 WHEN_LINE = re.compile(rf"^{WHEN_LABEL}\s*[:：]\s*(?P<rest>.*)$")
-WHEN_IN_NOTE = re.compile(rf"[；;，,。]?\s*{WHEN_LABEL}\s*[:：]")
+WHEN_IN_NOTE = re.compile(rf"[；;，,。]?\s*(?:{WHEN_LABEL}|时间)\s*[:：]")
 # Words a time cell or a closing time sentence is made of.
 TIMEISH = re.compile(r"(?:19|20)\d\d|\d{1,2}月|[上下]半年|季度|年底|年内|年末|月底|月末|底前|前完成|长期|持续|常态|即日|立即|每[年季月周]")
 
@@ -516,16 +516,20 @@ def _label_roles(inner: str) -> tuple[list[tuple[str, str]], str]:
     and the text of a time note among them (`完成时限：6月底前`)."""
     roles: list[tuple[str, str]] = []
     inner, when = cut_when(inner)
-    for part in re.split(r"[；;]", inner):
-        lm = re.match(r"\s*(\S+?)\s*[:：]\s*(.*)$", part)
-        if not lm:
-            continue
-        label = lm.group(1)
-        role = "lead" if "牵头" in label else "cooperate" if "配合" in label or "协办" in label else \
+    marks = list(_NOTE_LABEL.finditer(inner))
+    for k, lm in enumerate(marks):
+        # a label's units run to the next label, whatever separates them (；，or a space)
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(inner)
+        units = inner[lm.end():end].strip(" ，,；;。")
+        label = lm.group("label")
+        role = "lead" if "牵头" in label else "cooperate" if label.startswith(("配合", "协办", "参与")) else \
             "lead" if label.startswith(("主办", "主责")) else \
             "implement" if label.startswith("责任") else "responsible"
-        roles.extend(_marked_lead(read_roles(lm.group(2), default=role)))
+        roles.extend(_marked_lead(read_roles(units, default=role)))
     return roles, when
+
+
+_NOTE_LABEL = re.compile(r"(?P<label>(?:牵头|配合|责任|负责|主办|主责|协办|参与)(?:单位|部门))\s*[:：]")
 
 
 def _marked_lead(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -621,7 +625,7 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
             item.append(ln)
         elif item:
             item.append(ln)
-        if item and text.rstrip("。；;").endswith(("）", ")")) and _inline_units(join(item), first_leads):
+        if item and text.rstrip("。；;").endswith(("）", ")", "】")) and _inline_units(join(item), first_leads):
             close()
         elif item and ("单位" in text or "部门" in text) and not is_full(text, measure) \
                 and _inline_units(join(item), first_leads):

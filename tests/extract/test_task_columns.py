@@ -311,3 +311,28 @@ def test_a_row_of_short_cells_on_one_line_in_a_table_of_items():
     assert (tasks["2.1"].heading, tasks["2.1"].content) == ("强化应急准备", "储备扑火物资。")
     assert _roles(tasks["2.1"]) == [("县应急管理局", "responsible")]
     assert _roles(tasks["1.2"]) == [("县公安局", "lead"), ("各乡镇", "cooperate")]
+
+
+INLINE_VARIANTS = """南湖区人民政府办公室关于印发南湖区2024年营商环境提升行动方案的通知
+南府办〔2024〕9号
+各街道办事处，区政府各部门：
+　　现将《南湖区2024年营商环境提升行动方案》印发给你们，请认真贯彻执行。
+南湖区人民政府办公室
+2024年4月1日
+　　1.推行涉企事项“一件事一次办”。（牵头单位：区发展改革局，配合单位：区财政局、区商务局）
+　　2.推进中小学课后服务全覆盖。（责任单位：区教育局；各街道办事处）
+　　3.开展医保基金专项检查。（牵头单位：区卫生健康局 配合单位：区医保局）
+　　4.完成区级政务服务中心改造。（区行政审批局负责；时间：2024年12月底前）
+　　5.建成防洪堤2公里。【牵头单位：区水利局】
+"""
+
+
+def test_inline_note_variants():
+    tasks = _tasks(extract_text(INLINE_VARIANTS, "nanhu.txt"))
+    assert sorted(tasks) == ["1", "2", "3", "4", "5"]
+    assert _roles(tasks["1"]) == [("区发展改革局", "lead"), ("区财政局", "cooperate"), ("区商务局", "cooperate")]
+    assert _roles(tasks["2"]) == [("区教育局", "implement"), ("各街道办事处", "implement")]
+    assert _roles(tasks["3"]) == [("区卫生健康局", "lead"), ("区医保局", "cooperate")]
+    assert _roles(tasks["4"]) == [("区行政审批局", "responsible")]
+    assert [d.date for d in tasks["4"].deadlines] == ["2024-12-31"]
+    assert tasks["5"].content == "建成防洪堤2公里。" and _roles(tasks["5"]) == [("区水利局", "lead")]
