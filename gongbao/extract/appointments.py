@@ -95,6 +95,7 @@ def _mark_line_ends(lines: list[Line]) -> list[Line]:
 
 def _names(text: str, previous: list[str]) -> list[str]:
     """`张三、李四` → both; `其` → the names of the entry before; [] if not names."""
+    text = re.sub(r"^(?:研究)?(?:决定|同意)[:：]?", "", text)      # 决定：张三任…
     text = re.sub(r"^(?:任命|免去|提名|聘任|解聘)", "", text)
     if text in ("其", "其同志", "上述同志"):
         return list(previous)

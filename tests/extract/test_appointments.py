@@ -152,3 +152,23 @@ def test_parse_appointments_never_crashes(texts):
         assert a.action in ("appoint", "dismiss", "nominate", "nominate_dismiss")
         assert a.name and a.position
         assert 1 <= a.source.line_start <= a.source.line_end <= len(lines)
+
+
+def test_decision_colon_then_name_ren_post():
+    """`决定：张三任X局局长；` — the entry follows 决定： in the same clause."""
+    from gongbao.extract.pipeline import extract_text
+
+    text = """西岭市人民政府
+关于孙立新等同志任免职的通知
+西政任〔2024〕9号
+各县（市、区）人民政府，市政府各委、办、局：
+　　经2024年5月10日市政府第12次常务会议研究，决定：
+　　孙立新任西岭市财政局局长；
+　　马红梅、钱志远任西岭市商务局副局长；
+　　免去林海的西岭市审计局副局长职务。
+西岭市人民政府
+2024年5月15日
+"""
+    got = [(a.action, a.name, a.position) for a in extract_text(text, "xiling.txt").appointments]
+    assert got == [("appoint", "孙立新", "西岭市财政局局长"), ("appoint", "马红梅", "西岭市商务局副局长"),
+                   ("appoint", "钱志远", "西岭市商务局副局长"), ("dismiss", "林海", "西岭市审计局副局长")]
