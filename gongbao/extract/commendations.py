@@ -408,4 +408,33 @@ def parse_commendations(lines: list[Line], document: str, file: str) -> list[Com
         elif section.kind == "individual":
             for p in _individuals(section.lines, in_body):
                 out.append(Commendation(document, "individual", p.name, p.org, Source.span(file, p.lines)))
+    return out or _in_sentence(lines, document, file)
+
+
+# `决定对A、B、C等5个单位予以通报表扬` / `授予张三、李四同志“…”称号`: the list
+# inside the sentence that commends, when no list stands apart
+_SENTENCE_LIST = re.compile(
+    r"(?:对|授予|给予)(?P<list>[^。；;：:“”\n]{2,800}?)(?:等)?\s*(?:\d+|[一二三四五六七八九十百]+)?\s*"
+    r"(?:个|家|所|名|位)?(?:单位|集体|同志|个人)?(?=(?:予以|给予)?(?:通报)?(?:表扬|表彰|嘉奖|记功|奖励)|“)")
+
+
+def _in_sentence(lines: list[Line], document: str, file: str) -> list[Commendation]:
+    joined = Joined.of(lines)
+    out: list[Commendation] = []
+    for m in _SENTENCE_LIST.finditer(joined.text):
+        pieces = [re.sub(r"同志$", "", p) for p in split_top(m.group("list"), "、，,和")]
+        kinds = []
+        for piece in pieces:
+            if _complete(piece) and UNIT_TAIL.search(piece) and len(piece) <= 40:
+                kinds.append("unit")
+            elif person_name(piece):
+                kinds.append("individual")
+            else:
+                break
+        if not pieces or len(kinds) != len(pieces):
+            continue                      # not a list of units or people: prose
+        used = joined.lines_between(m.start("list"), m.end("list"))
+        for piece, kind in zip(pieces, kinds):
+            name = piece if kind == "unit" else person_name(piece)
+            out.append(Commendation(document, kind, name, None, Source.span(file, used)))
     return out

@@ -232,3 +232,18 @@ def test_parse_commendations_never_crashes(texts):
     for c in parse_commendations(lines, "D", "f"):
         assert c.kind in ("unit", "individual") and c.name
         assert 1 <= c.source.line_start <= c.source.line_end <= len(lines)
+
+
+def test_list_inside_the_commending_sentence():
+    from gongbao.extract.pipeline import extract_text
+
+    text = """北原市人民政府办公室关于表扬2023年度政务公开工作先进单位的通报
+北政办发〔2024〕3号
+各县（市、区）人民政府，市政府各部门：
+　　2023年，各地各部门认真落实政务公开工作要求，取得明显成效。经综合评估，市政府决定对北原市财政局、北原市生态环境局、南山县人民政府等3个单位予以通报表扬。
+　　希望受到表扬的单位珍惜荣誉，再接再厉。
+北原市人民政府办公室
+2024年1月20日
+"""
+    got = [(c.kind, c.name) for c in extract_text(text, "beiyuan.txt").commendations]
+    assert got == [("unit", "北原市财政局"), ("unit", "北原市生态环境局"), ("unit", "南山县人民政府")]
