@@ -46,8 +46,12 @@ def to_lines(text: str, first_page: Optional[int] = None) -> list[Line]:
     if not feeds and not invisible:          # the common case, in bulk
         cleaned = [" ".join(raw.split()) for raw in raws]
         nos = [no for no, c in enumerate(cleaned, start=1) if c]
-        return list(map(Line, [cleaned[no - 1] for no in nos], nos, repeat(page),
-                        [raws[no - 1][:1] in _INDENT for no in nos]))
+        kept = [cleaned[no - 1] for no in nos]
+        # a line without white space comes back from the join as the same
+        # object, and it has no indent: the test is needed only where it changed
+        indent = [c is not raw and raw[:1] in _INDENT
+                  for c, raw in zip(kept, [raws[no - 1] for no in nos])]
+        return list(map(Line, kept, nos, repeat(page), indent))
     for no, raw in enumerate(raws, start=1):
         if not raw:
             continue
