@@ -87,7 +87,25 @@ def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) ->
 
 
 # How PAGE_NUMBER can start (besides a digit).
-_PAGE_NUMBER_FIRST = frozenset("—–―-－第")
+_PAGE_NUMBER_FIRST = frozenset("—–―-－第·•・")
+
+
+def _bare_numbers(lines: list[Line], header_at: list[int]) -> set[int]:
+    """Numbers printed alone (12, （12）) next to running headers: page numbers
+    when they rise from header to header — at least two bracketed ones, or
+    three bare ones (a table's row numbers can stand next to a header too)."""
+    found: list[tuple[int, int, bool]] = []        # (line index, number, bracketed)
+    for h in header_at:
+        for j in (h - 2, h - 1, h + 1, h + 2):
+            if 0 <= j < len(lines) and P.BARE_PAGE_NUMBER.match(lines[j].text):
+                found.append((j, _page_number(lines[j].text), not lines[j].text[:1].isdecimal()))
+                break
+    values = [n for _, n, _ in found]
+    if len(found) < 2 or any(b <= a for a, b in zip(values, values[1:])):
+        return set()
+    if not all(bracketed for _, _, bracketed in found) and len(found) < 3:
+        return set()
+    return {j for j, _, _ in found}
 
 
 def strip_furniture(lines: list[Line]) -> Cleaned:
@@ -108,6 +126,12 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
         # a line of this shape holds each of its words, the longest among them
         key = max(shape, key=len) if shape else ""
         drop.update([i for i, ln in enumerate(lines) if key in ln.text and _shape(ln.text) in headers])
+    header_at = sorted(drop - numbers)
+    if header_at and not numbers:        # no page number in a shape of its own
+        bare = _bare_numbers(lines, header_at) - drop
+        if bare:
+            numbers |= bare
+            drop |= bare
 
     # Page starts: after a run of header/number lines, or (in text from PDF
     # tools that indent a page's first line) at a rare indented line.

@@ -117,6 +117,8 @@ CONTACT_PHONE = re.compile(r"^(?:咨询|解读|联系)电话\s*[:：]\s*(?P<phon
 CONTACT_TITLE = re.compile(r"^(咨\s*询\s*与\s*解\s*读|政\s*策\s*解\s*读|扫\s*码\s*咨\s*询)$")
 
 # Page furniture.
-PAGE_NUMBER = re.compile(r"^(?:[—–―\-－－]+\s*\d{1,4}\s*[—–―\-－]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+PAGE_NUMBER = re.compile(r"^(?:[—–―\-－－]+\s*\d{1,4}\s*[—–―\-－]+|[·•・]\s*\d{1,4}\s*[·•・]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+# A number alone (12, （12）): a page number only where running headers say so.
+BARE_PAGE_NUMBER = re.compile(r"^(?:\d{1,4}|[（(]\d{1,4}[）)])$")
 GAZETTE_TITLE = re.compile(r"(?P<title>[^\s（(]{2,20}[公政]报)")
 GAZETTE_ISSUE = re.compile(r"(?P<issue>(?:19|20)\d\d\s*[·.．]\s*\d{1,3}|(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期|第\s*\d{1,3}\s*期)")

@@ -111,3 +111,30 @@ def test_other_city_other_headers_gbk(sample_text, expected, tmp_path):
     result = extract_path(path)
     assert result.gazette == {"title": "云州政报", "issue": "2023年第2期"}
     assert records(result) == recity(expected)
+
+
+@pytest.mark.parametrize("style", ["·{}·", "第{}页", "（{}）", "{}"])
+def test_other_page_number_styles(sample_text, sample_result, style):
+    """Page numbers printed ·3·, 第3页, （3） or as a bare number are page
+    furniture too; a bare or bracketed one only where the running headers stand."""
+    text = re.sub(r"^\s*— (\d+) —\s*$", lambda m: style.format(m.group(1)), sample_text, flags=re.M)
+    assert text != sample_text
+    result = extract_text(text, "restyled.txt")
+    assert records(result) == records(sample_result)
+    assert [d.body for d in result.documents] == [d.body for d in sample_result.documents]
+    assert [t.source.page for t in result.tasks] == [t.source.page for t in sample_result.tasks]
+
+
+def test_row_numbers_next_to_headers_stay_when_pages_are_numbered():
+    """A table's row numbers that open pages stay rows: the pages here carry
+    their own numbers, so no bare number is taken for one."""
+    from tests.extract.printer import Page, head, signature
+
+    page = Page(header="云溪县人民政府公报 2024年第5期", page_lines=4, first_page=2, number_style="— {} —")
+    head(page, "云溪县人民政府", "关于做好2024年防汛抗旱工作的通知", "云政发〔2024〕3号", "各乡（镇）人民政府", 30)
+    signature(page, "云溪县人民政府", "2024年4月2日")
+    page.add("序号 重点任务 牵头单位 配合单位")
+    for n in range(1, 6):
+        page.add(str(n), f"完成第{n}批山塘整治任务。", "县水务局", "各乡（镇）人民政府")
+    result = extract_text(page.text(), "yunxi.txt")
+    assert [t.key for t in result.tasks] == ["1", "2", "3", "4", "5"]
