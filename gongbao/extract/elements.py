@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import patterns as P
+from .groups import person_name
 from .lines import Line
 from .reflow import join, paragraphs
 from .segment import DocumentBlock, is_issuer_line
@@ -43,8 +44,24 @@ def parse_date(text: str) -> Optional[str]:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+_SIGNER_POST = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:长|主任|书记|主席)$")
+
+
+def _signed_by(text: str) -> Optional[str]:
+    """`市　长　赵文军` → 赵文军: a post and a person's name signing a 令."""
+    tokens = text.split()
+    if len(tokens) < 2 or len(text) > 20:
+        return None
+    name = person_name("".join(tokens[-1:]))
+    post = "".join(tokens[:-1])
+    if name is None and len(tokens) >= 3:     # 赵 文军: a spaced name
+        name, post = person_name("".join(tokens[-2:])), "".join(tokens[:-2])
+    return name if name and _SIGNER_POST.match(post) else None
+
+
 @dataclass
 class Elements:
+    signer: Optional[str] = None
     signed_date: Optional[str] = None
     signature: Optional[str] = None
     date_index: Optional[int] = None          # index of the date line in block.lines
@@ -97,6 +114,9 @@ def parse_elements(block: DocumentBlock) -> Elements:
         if di > start and is_issuer_line(lines[di - 1].text):
             el.signature = lines[di - 1].text
             body_end = di - 1
+        elif di > start and (signer := _signed_by(lines[di - 1].text)):
+            el.signer = signer              # 市长 张三 above the date (a 令)
+            body_end = di - 1
         for k in range(di + 1, min(di + 3, len(lines))):
             m = P.PUBLICATION.match(lines[k].text)
             if m:
@@ -121,4 +141,12 @@ def cited_numbers(text: str, own: Optional[str]) -> list[str]:
         num = re.sub(r"^.*?[（(《]", "", num)
         if num != own and num not in out:
             out.append(num)
+    if "令第" in text:                      # 令号: （XX市人民政府令第18号）
+        for m in _DECREE_CITE.finditer(text):
+            num = "".join(m.group("num").split())
+            if num != own and num not in out:
+                out.append(num)
     return out
+
+
+_DECREE_CITE = re.compile(r"(?<=[（(《、，])(?P<num>[\u4e00-\u9fff]{2,24}令\s*第\s*\d{1,4}\s*号)")

@@ -137,6 +137,8 @@ def _document(block: DocumentBlock, name: str) -> tuple[Document, Optional[int]]
         body=el.body,
         source=Source.span(name, block.lines),
     )
+    if el.signer:
+        doc.signer = el.signer
     doc.cites = cited_numbers(el.body, doc.doc_number)
     date_no = block.lines[el.date_index].no if el.date_index is not None else None
     return doc, date_no

@@ -23,6 +23,7 @@ _MASTHEAD = re.compile(r"^.{2,30}(文件|公报|令)$")
 _MASTHEAD_ENDS = ("文件", "公报", "令", "\n")     # where a _MASTHEAD match can end
 _HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES
 _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
+_DECREE_NUMBER = re.compile(r"^[（(]?第\s*\d{1,4}\s*号[）)]?$")
 _PUNCT = re.compile(r"[，。；：:！？、“”《》]")
 
 
@@ -34,11 +35,12 @@ class DocumentBlock:
     number_line: Optional[Line] = None
     addressee_lines: list[Line] = field(default_factory=list)
     head_end: int = 0                       # index in `lines` where the body starts
+    decree: bool = False                    # a 令: `XX人民政府令` over `第18号`
 
     @property
     def title(self) -> str:
         text = join(self.title_lines)
-        if self.issuer and text.startswith(self.issuer):
+        if self.issuer and text.startswith(self.issuer) and not self.decree:
             text = text[len(self.issuer):]
         return text
 
@@ -46,6 +48,8 @@ class DocumentBlock:
     def doc_number(self) -> Optional[str]:
         if self.number_line is None:
             return None
+        if self.decree:                     # 令号, as other documents cite it: XX人民政府令第18号
+            return join(self.title_lines) + "".join(self.number_line.text.split())
         m = P.DOC_NUMBER.search(self.number_line.text)
         return "".join(m.group("num").split()) if m else None
 
@@ -87,6 +91,12 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     if len(text) > 60 or _PUNCT.search(text[:12]):
         return None
+    # 命令（令）: `XX市人民政府令` over its 令号 `第18号`; no title, no addressees
+    if text.endswith("令") and i + 1 < len(lines) and _DECREE_NUMBER.match(lines[i + 1].text) \
+            and is_issuer_line(text[:-1]):
+        head = DocumentBlock([], issuer=text[:-1], title_lines=[lines[i]], number_line=lines[i + 1], decree=True)
+        head.head_end = i + 2
+        return head
     # GB/T 9704 版头: masthead (…文件, or the issuer's name alone), number, then title.
     masthead = text.endswith(_MASTHEAD_ENDS) and _MASTHEAD.match(text)
     if i + 1 < len(lines) and ((masthead and P.DOC_NUMBER.search(lines[i + 1].text))
