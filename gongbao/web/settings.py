@@ -2,6 +2,9 @@
 
     DATABASE_URL            postgres://user:pass@host:5432/name → PostgreSQL (psycopg 3);
                             unset → SQLite at GONGBAO_DB (default ./var/gongbao.sqlite3), WAL mode
+    GONGBAO_PG_PREPARE      PostgreSQL: run a query text seen this many times on a connection as a
+                            prepared statement (server-side binding; default 2); 0 → client-side
+                            binding, no prepared statements (for a transaction-mode pooler)
     GONGBAO_DB              the SQLite file when DATABASE_URL is unset
     GONGBAO_DEBUG           1 → Django debug pages (default 0)
     GONGBAO_SECRET_KEY      signing key (no sessions or logins are used; a random one otherwise)
@@ -48,6 +51,11 @@ def database_config() -> dict:
         config = dj_database_url.parse(url, conn_max_age=60)
         if config["ENGINE"] == "django.db.backends.sqlite3":
             config.setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+        elif "postgresql" in config["ENGINE"] and env_int("GONGBAO_PG_PREPARE", 2) > 0:
+            # parameters bound by the server, repeated queries prepared: the server parses and
+            # plans a request's look-ups once per connection instead of every time
+            config.setdefault("OPTIONS", {}).update(server_side_binding=True,
+                                                    prepare_threshold=env_int("GONGBAO_PG_PREPARE", 2))
         return config
     return {
         "ENGINE": "django.db.backends.sqlite3",
