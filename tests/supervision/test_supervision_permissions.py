@@ -116,6 +116,56 @@ def test_reporter_of_a_cannot_reach_unit_b(b_records, method, template, data, al
             assert resp.status_code in (200, 201, 302), (resp.status_code, _url(w, template), who)
 
 
+API_CASES = [c for c in CASES if "/api/" in c[1]]
+
+
+def _bearer(user):
+    from gongbao.web.supervision import tokens
+
+    return Client(HTTP_AUTHORIZATION="Bearer " + tokens.issue(user)[0])
+
+
+@pytest.mark.parametrize("method, template, data, allowed", API_CASES, ids=[f"{c[0]} {c[1]}" for c in API_CASES])
+def test_token_of_a_cannot_reach_unit_b(b_records, method, template, data, allowed):
+    """The same refusals for a bearer token of unit A (no session, no CSRF header)."""
+    w = b_records
+    before = _state(w)
+    with time_machine.travel(at(2023, 7, 4), tick=True):
+        resp = _request(_bearer(w.rep_a), w, method, template, data)
+        assert resp.status_code in (403, 404), (resp.status_code, _url(w, template))
+        assert "B的草稿-秘密".encode() not in resp.content and PDF not in resp.content
+        assert _state(w) == before
+        if allowed:
+            who = w.rep_b if allowed == "owner" else w.supervisor
+            resp = _request(_bearer(who), w, method, template, data)
+            assert resp.status_code in (200, 201), (resp.status_code, _url(w, template), who)
+
+
+def test_tokens_of_another_user_are_out_of_reach(b_records):
+    """A reporter cannot list or revoke unit B's tokens; a token cannot mint or
+    list tokens (only a logged-in session can); a bad token is 401 even with a
+    valid session beside it."""
+    from gongbao.web.supervision import models as m, tokens
+
+    w = b_records
+    raw_b, token_b = tokens.issue(w.rep_b, name="B的令牌")
+    a = Client()
+    a.force_login(w.rep_a)
+    assert token_b.prefix not in a.get("/supervision/api/tokens").content.decode()
+    assert a.delete(f"/supervision/api/tokens/{token_b.pk}").status_code == 404
+    token_b.refresh_from_db()
+    assert token_b.revoked_at is None
+    bearer_a = _bearer(w.rep_a)
+    assert bearer_a.post("/supervision/api/tokens", "{}", content_type="application/json").status_code == 401
+    assert bearer_a.get("/supervision/api/tokens").status_code == 401
+    assert bearer_a.delete(f"/supervision/api/tokens/{token_b.pk}").status_code == 401
+    # a bearer header decides alone: a forged token next to B's session is refused
+    b = Client(HTTP_AUTHORIZATION="Bearer gbt_forged")
+    b.force_login(w.rep_b)
+    assert b.get(f"/supervision/api/assignments/{w.b_assignment.pk}").status_code == 401
+    assert m.ApiToken.objects.filter(user=w.rep_b, revoked_at__isnull=True).count() == 1
+
+
 def test_lists_and_exports_show_a_reporter_only_its_own_unit(b_records):
     w = b_records
     c = Client()

@@ -1,5 +1,12 @@
-"""JSON API of the supervision loop at /supervision/api/ (django-ninja; session
-login, CSRF token in X-CSRFToken for writes; schema at /supervision/api/openapi.json).
+"""JSON API of the supervision loop at /supervision/api/ (django-ninja; schema at
+/supervision/api/openapi.json). Two ways to authenticate:
+
+    Authorization: Bearer gbt_…   a token (tokens.py) from POST /token (username and
+                                  password) or, logged in on the site, POST /tokens;
+                                  no cookie, no CSRF header; a token that is unknown,
+                                  revoked, expired or its user's password changed: 401
+    the site's session cookie     as the pages; writes need the CSRF token in X-CSRFToken
+
 The same permission rules as the pages: a record the user may not see is 404."""
 from __future__ import annotations
 
@@ -16,9 +23,12 @@ except ImportError:                       # django-ninja < 1.6: a (status, body)
         return code, body
 from ninja.renderers import BaseRenderer
 from ninja.responses import NinjaJSONEncoder
-from ninja.security import django_auth
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer, django_auth
 
 from . import models as m
+from . import tokens
+from .audit import request_user
 from .services import access, progress, workflow
 
 
@@ -29,8 +39,24 @@ class _JSON(BaseRenderer):
         return json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False)
 
 
+class BearerToken(HttpBearer):
+    """Authorization: Bearer gbt_…; a bearer header decides alone (a bad token is
+    401 even when a session cookie comes with it)."""
+
+    def authenticate(self, request, token):
+        found = tokens.find(token)
+        if found is None:
+            raise AuthenticationError
+        request.user = found.user
+        request.api_token = found
+        request_user(found.user)
+        return found.user
+
+
+bearer = BearerToken()
+
 api = NinjaAPI(renderer=_JSON(), title="gongbao 督查督办 API", version="1", urls_namespace="supervision-api",
-               auth=django_auth, docs_url=None)
+               auth=[bearer, django_auth], docs_url=None)
 
 
 class Problem(Schema):
@@ -147,6 +173,14 @@ class ReviewIn(Schema):
     close: bool = False
 
 
+def _answer(request, data: dict, status: int = 200):
+    """`data` rendered as is, for the endpoints reporters call most: their dicts
+    are built with the fields and types of their declared schema (the OpenAPI
+    document still shows it; tests check the answers against it), so ninja's
+    validating them again would only cost time."""
+    return api.create_response(request, data, status=status)
+
+
 def _assignment_out(snap) -> dict:
     a = snap.assignment
     return {"id": a.pk, "task_list_id": a.task_list_id, "task_key": a.list_task.key, "content": a.list_task.content,
@@ -218,7 +252,7 @@ def assignment_detail(request, pk: int):
                      "current": v} for g, v in snap.goals]
     out["milestones"] = [{"id": x.pk, "date": x.date, "share": x.share, "text": x.text}
                          for x in a.list_task.milestones.all()]
-    return out
+    return _answer(request, out)
 
 
 @api.get("/assignments/{pk}/reports", response=list[ReportOut], summary="进展报告")
@@ -235,7 +269,7 @@ def create_report(request, pk: int, body: ReportIn):
     r = workflow.save_report(a, request.user, report_date=body.report_date, text=body.text, percent=body.percent,
                              proposed_status=body.proposed_status, values=body.values, folded=body.folded,
                              submit=body.submit)
-    return Status(201, _report_out(request.user, r))
+    return _answer(request, _report_out(request.user, r), 201)
 
 
 @api.get("/reports/{pk}", response=ReportOut, summary="进展报告详情")
@@ -267,3 +301,73 @@ def my_notifications(request):
     return [{"id": n.pk, "kind": n.kind, "title": n.title, "body": n.body, "url": n.url,
              "created_at": n.created_at, "read": n.read_at is not None}
             for n in m.Notification.objects.filter(user=request.user)[:200]]
+
+
+# --- API tokens ------------------------------------------------------------------------
+
+class TokenIn(Schema):
+    username: str
+    password: str
+    name: str = ""
+
+
+class NewTokenIn(Schema):
+    name: str = ""
+
+
+class TokenInfo(Schema):
+    id: int
+    prefix: str
+    name: str
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    revoked_at: Optional[dt.datetime] = None
+
+
+class TokenOut(TokenInfo):
+    token: str
+    username: str
+    role: str
+    unit_id: Optional[int] = None
+
+
+def _token_out(raw: str, t: m.ApiToken) -> dict:
+    return {"token": raw, "id": t.pk, "prefix": t.prefix, "name": t.name, "created_at": t.created_at,
+            "expires_at": t.expires_at, "revoked_at": t.revoked_at, "username": t.user.get_username(),
+            "role": access.role(t.user), "unit_id": access.unit_id(t.user)}
+
+
+@api.post("/token", auth=None, response={201: TokenOut, 401: Problem}, summary="用户名和密码换取 API 令牌")
+def token_login(request, body: TokenIn):
+    from django.contrib.auth import authenticate
+
+    user = authenticate(request, username=body.username, password=body.password)
+    if user is None:
+        return Status(401, {"detail": "用户名或密码错误"})
+    raw, t = tokens.issue(user, name=body.name)
+    return Status(201, _token_out(raw, t))
+
+
+@api.delete("/token", auth=bearer, response={204: None}, summary="作废本次请求所用的令牌")
+def token_logout(request):
+    tokens.revoke(request.api_token, request.user)
+    return Status(204, None)
+
+
+@api.post("/tokens", auth=django_auth, response={201: TokenOut}, summary="已登录用户新建 API 令牌")
+def token_new(request, body: NewTokenIn):
+    raw, t = tokens.issue(request.user, name=body.name)
+    return Status(201, _token_out(raw, t))
+
+
+@api.get("/tokens", auth=django_auth, response=list[TokenInfo], summary="我的 API 令牌")
+def token_list(request):
+    return list(tokens.tokens_of(request.user))
+
+
+@api.delete("/tokens/{pk}", auth=django_auth, response={204: None}, summary="作废我的一个令牌")
+def token_revoke(request, pk: int):
+    from django.shortcuts import get_object_or_404
+
+    tokens.revoke(get_object_or_404(tokens.tokens_of(request.user), pk=pk), request.user)
+    return Status(204, None)

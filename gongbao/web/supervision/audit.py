@@ -4,7 +4,7 @@ with the acting user, the time and old → new values (signals.py records them).
 The acting user comes from `acting(user)` (services and commands) or, in a
 request, from AuditMiddleware (added to MIDDLEWARE by conf.configure).
 Inside `batched()` the entries are collected and inserted with one query when
-the block ends (the services use it inside their transaction, so a change and
+the block ends (compiled.insert_rows: its SQL built once) (the services use it inside their transaction, so a change and
 its entries are still committed together).
 """
 from __future__ import annotations
@@ -49,7 +49,9 @@ def batched():
     finally:
         _batch.reset(token)
     if entries:
-        entries[0].__class__.objects.bulk_create(entries)
+        from .compiled import insert_rows
+
+        insert_rows(entries)
 
 
 def record(entry) -> None:
@@ -59,6 +61,12 @@ def record(entry) -> None:
         entry.save(force_insert=True)
     else:
         entries.append(entry)
+
+
+def request_user(user) -> None:
+    """The acting user for the rest of this request (an API call authenticated
+    by a bearer token: AuditMiddleware saw only the session's user)."""
+    _user.set(user)
 
 
 class AuditMiddleware:

@@ -8,6 +8,7 @@ Environment:
     GONGBAO_EMAIL_BACKEND       Django email backend (default the file backend)
     GONGBAO_EMAIL_DIR           where the file backend writes mail (default ./var/mail)
     GONGBAO_EMAIL_FROM          sender of reminders (default 督查室 <noreply@localhost>)
+    GONGBAO_API_TOKEN_DAYS      lifetime of a JSON API bearer token (default 30; tokens.py)
     GONGBAO_SECRET_KEY          when unset, a key is kept in var/secret.key so that
                                 logins survive restarts and several server processes
 """
@@ -113,6 +114,7 @@ def configure(g: dict) -> None:
     g["LOGIN_REDIRECT_URL"] = "supervision:home"
     g["SESSION_COOKIE_HTTPONLY"] = True
     g["SESSION_COOKIE_SAMESITE"] = "Lax"
+    g.setdefault("SUPERVISION_API_TOKEN_DAYS", float(os.environ.get("GONGBAO_API_TOKEN_DAYS") or 30))
     g["CSRF_COOKIE_SAMESITE"] = "Lax"
     if not g.get("DEBUG"):
         g.setdefault("SESSION_COOKIE_SECURE", os.environ.get("GONGBAO_SECURE_COOKIES", "") in ("1", "true"))

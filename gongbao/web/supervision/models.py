@@ -266,6 +266,26 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-id"]
 
 
+class ApiToken(models.Model):
+    """A bearer token for the JSON API (Authorization: Bearer gbt_…), issued to
+    one user: only its SHA-256 digest is kept. It stops working when revoked,
+    when it expires, when its user is deactivated or changes password."""
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(max_length=64, unique=True)          # sha256 of the token, hex
+    prefix = models.CharField(max_length=12)                       # its first characters, to tell tokens apart
+    auth_hash = models.CharField(max_length=128)                   # the user's session auth hash at issue
+    name = models.CharField(max_length=100, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user.get_username()})"
+
+
 class Notification(models.Model):
     """An in-app message (and, once emailed, `emailed_at`). `key` makes reminders idempotent."""
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")

@@ -8,8 +8,9 @@ from . import models as m
 from .audit import current_user, plain, record
 
 AUDITED = (m.TaskList, m.ListTask, m.Milestone, m.Goal, m.Assignment, m.ProgressReport, m.ReportValue,
-           m.Evidence, m.Review, m.Revision, m.Profile)
-SKIP_FIELDS = {"updated_at", "entered_at", "created_at", "uploaded_at", "at"}
+           m.Evidence, m.Review, m.Revision, m.Profile, m.ApiToken)
+SKIP_FIELDS = {"updated_at", "entered_at", "created_at", "uploaded_at", "at",
+               "digest", "auth_hash"}          # an API token's digest and its user's auth hash stay out of the trail
 
 
 def _fields(obj) -> dict:

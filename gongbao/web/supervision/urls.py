@@ -8,6 +8,7 @@ from .api import api
 app_name = "supervision"
 
 urlpatterns = [
+    path("api/", api.urls),             # first: the JSON API gets most requests (no other pattern starts api/)
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="supervision:login"), name="logout"),
     path("", views.home, name="home"),
@@ -36,5 +37,4 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("public/", views.public_index, name="public_index"),
     path("public/<int:pk>/", views.public_list, name="public"),
-    path("api/", api.urls),
 ]

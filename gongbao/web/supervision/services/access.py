@@ -16,6 +16,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from .. import models as m
+from ..compiled import Compiled
 
 
 def profile(user):
@@ -167,10 +168,29 @@ def filter_public(qs: QuerySet) -> QuerySet:
     return qs.filter(published=True)
 
 
-__all__ = [name for name in dir() if not name.startswith("_") and name not in ("Q", "QuerySet", "m")]
+__all__ = [name for name in dir() if not name.startswith("_") and name not in ("Q", "QuerySet", "m", "Compiled")]
 
 
 # -- lookups the pages and the API share: 404 for what the user may not see ------
+
+_ASSIGNMENT = Compiled(lambda pk: m.Assignment.objects.select_related("task_list", "list_task", "unit")
+                       .filter(pk=pk).order_by(), -7_340_033)
+_REPORT = Compiled(lambda pk: m.ProgressReport.objects.select_related(
+    "assignment__task_list", "assignment__list_task", "assignment__unit").filter(pk=pk).order_by(), -7_340_033)
+
+
+def _pk(pk) -> int:
+    """A primary key from a URL (404 for anything that is not one)."""
+    from django.http import Http404
+
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not 0 < pk < 2 ** 63:
+        raise Http404
+    return pk
+
 
 def task_list_or_404(user, pk) -> m.TaskList:
     from django.http import Http404
@@ -184,20 +204,17 @@ def task_list_or_404(user, pk) -> m.TaskList:
 
 def assignment_or_404(user, pk) -> m.Assignment:
     from django.http import Http404
-    from django.shortcuts import get_object_or_404
 
-    a = get_object_or_404(m.Assignment.objects.select_related("task_list", "list_task", "unit"), pk=pk)
-    if not can_view_assignment(user, a):
+    a = _ASSIGNMENT.first(_pk(pk))
+    if a is None or not can_view_assignment(user, a):
         raise Http404
     return a
 
 
 def report_or_404(user, pk) -> m.ProgressReport:
     from django.http import Http404
-    from django.shortcuts import get_object_or_404
 
-    r = get_object_or_404(m.ProgressReport.objects.select_related(
-        "assignment__task_list", "assignment__list_task", "assignment__unit"), pk=pk)
-    if not can_view_report(user, r):
+    r = _REPORT.first(_pk(pk))
+    if r is None or not can_view_report(user, r):
         raise Http404
     return r

@@ -14,13 +14,14 @@ from typing import Iterable, Optional
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import F, Prefetch, Q, Window, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from ...kb.models import Unit
 from .. import models as m
 from .. import scoring, status
+from ..compiled import Compiled, prefetched
 
 COUNTED = (m.ProgressReport.SUBMITTED, m.ProgressReport.ACCEPTED)
 
@@ -89,20 +90,19 @@ def with_status_data(a: m.Assignment, values: bool = True, on: Optional[dt.date]
     latest counted report as of `on` (default today) and, with values, the
     current value of each goal (not its whole history)."""
     on = on or today()
-    prefetch_related_objects([a], "list_task__milestones", "list_task__goals")
+    lt = a.list_task
+    prefetched(lt, "milestones", _MILESTONES.all(lt.pk))
+    prefetched(lt, "goals", _GOALS.all(lt.pk))
     a.counted, a._latest_on = [], on
     day_end = _day_end(on)
-    counted = Q(state__in=COUNTED, report_date__lte=on) & (Q(submitted_at__isnull=True) | Q(submitted_at__lt=day_end))
-    latest = m.ProgressReport.objects.filter(counted, assignment=a).order_by("-report_date", "-id").first()
+    latest = _LATEST.first(a.pk, on, day_end)
     if latest is not None:
+        latest.assignment = a
         a.counted = [latest]
     if values:
         current: dict = {}
         if latest is not None and a.list_task.goals.all():
-            rows = m.ReportValue.objects.filter(
-                report__assignment=a, report__state__in=COUNTED, report__report_date__lte=on) \
-                .filter(Q(report__submitted_at__isnull=True) | Q(report__submitted_at__lt=day_end)) \
-                .order_by("-report__report_date", "-report_id").values_list("goal_id", "value", "report_id")
+            rows = _VALUES.all(a.pk, on, day_end)
             for gid, value, rid in rows:          # newest first: the first value seen per goal is current
                 current.setdefault(gid, (value, rid))
             reports = {latest.pk: latest}
@@ -112,6 +112,27 @@ def with_status_data(a: m.Assignment, values: bool = True, on: Optional[dt.date]
             current = {gid: (value, reports[rid]) for gid, (value, rid) in current.items()}
         a._current_values = (on, current)
     return a
+
+
+# the look-ups of with_status_data, compiled once (compiled.py); the samples are placeholders
+_ID, _DAY, _MOMENT = -7_340_033, dt.date(1901, 2, 3), dt.datetime(1901, 2, 3, 4, 5, 6, tzinfo=dt.timezone.utc)
+
+
+def _counted_on(prefix: str, on, day_end) -> Q:
+    """Reports counted at the end of day `on` (field names under `prefix`)."""
+    return Q(**{f"{prefix}state__in": COUNTED, f"{prefix}report_date__lte": on}) \
+        & (Q(**{f"{prefix}submitted_at__isnull": True}) | Q(**{f"{prefix}submitted_at__lt": day_end}))
+
+
+# one task's milestones and goals in their models' order (Meta.ordering, without the join to the task)
+_MILESTONES = Compiled(lambda lt: m.Milestone.objects.filter(list_task_id=lt).order_by("date", "id"), _ID)
+_GOALS = Compiled(lambda lt: m.Goal.objects.filter(list_task_id=lt).order_by("order", "id"), _ID)
+_LATEST = Compiled(lambda a, on, day_end: m.ProgressReport.objects.filter(_counted_on("", on, day_end), assignment_id=a)
+                   .order_by("-report_date", "-id")[:1], _ID, _DAY, _MOMENT)
+_VALUES = Compiled(lambda a, on, day_end: m.ReportValue.objects.filter(_counted_on("report__", on, day_end),
+                                                                       report__assignment_id=a)
+                   .order_by("-report__report_date", "-report_id").values_list("goal_id", "value", "report_id"),
+                   _ID, _DAY, _MOMENT)
 
 
 def _attach_values(items: list[m.Assignment]) -> None:
