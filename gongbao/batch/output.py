@@ -28,7 +28,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from ..errors import InputError
 
@@ -62,10 +62,15 @@ def _append(path: Path, text: str) -> None:
         os.fsync(fh.fileno())
 
 
-def atomic_write(path: Path, data: Union[bytes, str]) -> None:
+def atomic_write(path: Path, data: Union[bytes, str, Iterable[bytes]]) -> None:
+    """Write `data` (bytes, text, or pieces of bytes written one after the
+    other) to `path` whole or not at all."""
     tmp = path.with_name(path.name + TMP_SUFFIX)
     with open(tmp, "wb") as fh:
-        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        if isinstance(data, (bytes, str)):
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        else:
+            fh.writelines(data)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
@@ -170,7 +175,9 @@ class OutDir:
         n = self.next_part
         name = part_name(n) if lines else None
         if lines:
-            atomic_write(self.path / name, b"\n".join(lines) + b"\n")
+            # line by line: a partition's lines are tens of MB, joined they were
+            # copied twice more in the client, which shares the cores with the workers
+            atomic_write(self.path / name, _lines(lines))
         if failures:
             _append(self.failures, "".join(
                 json.dumps({**f, "part": n}, ensure_ascii=False, separators=(",", ":")) + "\n" for f in failures))
@@ -182,6 +189,12 @@ class OutDir:
 
     def write_summary(self, summary: dict) -> None:
         atomic_write(self.path / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
+
+
+def _lines(lines: list[bytes]) -> Iterator[bytes]:
+    for line in lines:
+        yield line
+        yield b"\n"
 
 
 def read_records(out_dir) -> list[dict]:

@@ -11,6 +11,7 @@ path returning an `Extraction`) and imported once per worker process.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import importlib
 import json
@@ -59,9 +60,30 @@ def extractor_version() -> str:
 
 def warm_up(extractor: Union[str, Callable] = DEFAULT_EXTRACTOR) -> str:
     """Import the extractor (and what it loads at import) before the first
-    file, so the first chunk is not charged for it. Returns the version."""
+    file, so the first chunk is not charged for it, and settle the heap.
+    Returns the version."""
     resolve(extractor)
+    settle_heap()
     return extractor_version()
+
+
+_settled = False
+
+
+def settle_heap() -> None:
+    """Once per process, after the imports: move every object alive (modules,
+    and in a worker Dask's own state: some 57,000 objects against 15,000 in a
+    bare process) to the collector's permanent generation. Extraction makes
+    and drops many objects, so full collections come often (about 35 on the
+    benchmark corpus), and each one walked all of those again: a Dask worker
+    spent twice the collector time of a bare process (1.4 s against 0.7 s for
+    2,058 files), 0.5 s once settled. Only what exists now is frozen; what
+    extraction makes later is collected as usual."""
+    global _settled
+    if not _settled:
+        _settled = True
+        gc.collect()
+        gc.freeze()
 
 
 def sha256_file(path: str) -> str:
@@ -132,27 +154,36 @@ class _Serializer:
             self.layouts[cls] = layout
         return self.layouts[cls]
 
-    def __call__(self, result) -> str:
+    def __call__(self, result) -> bytes:
+        """The result as JSON, UTF-8 encoded (a lone surrogate in its text is
+        escaped, as JSON allows)."""
         cls = type(result)
         layout = self._layout(cls)
         if layout is None:
-            return _dumps(result.to_dict())
+            return _utf8(_dumps(result.to_dict()))
         payload = {key: getattr(result, key) if is_field else constant for key, is_field, constant in layout}
         fast = None
         if orjson is not None:
             try:
-                fast = orjson.dumps(payload, default=_encode_dataclass).decode("utf-8")
+                fast = orjson.dumps(payload, default=_encode_dataclass)
             except (TypeError, UnicodeError):      # e.g. a lone surrogate: json below escapes it
                 fast = None
         if fast is None:
-            fast = _dumps(payload, default=_encode_dataclass)
+            fast = _utf8(_dumps(payload, default=_encode_dataclass))
         if cls not in self.checked:
-            slow = _dumps(result.to_dict())
+            slow = _utf8(_dumps(result.to_dict()))
             self.checked.add(cls)
             if fast != slow:
                 self.layouts[cls] = None
                 return slow
         return fast
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:   # a lone surrogate in the text: escape it, as JSON allows
+        return json.dumps(json.loads(text), ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
 serialize = _Serializer()
@@ -162,14 +193,9 @@ def record_line(path: str, sha: str, version: str, result) -> tuple[bytes, int]:
     """The output line of one file, UTF-8 encoded here on the worker (the
     client only joins and writes bytes): provenance first, then the extraction."""
     counts = result.counts()
-    head = _dumps({"format": FORMAT, "path": path, "sha256": sha,
-                   "extractor_version": version, "counts": counts})
-    line = head[:-1] + ',"extraction":' + serialize(result) + "}"
-    try:
-        data = line.encode("utf-8")
-    except UnicodeEncodeError:   # a lone surrogate in the text: escape it, as JSON allows
-        data = json.dumps(json.loads(line), ensure_ascii=True, separators=(",", ":")).encode("ascii")
-    return data, sum(counts.values())
+    head = _utf8(_dumps({"format": FORMAT, "path": path, "sha256": sha,
+                         "extractor_version": version, "counts": counts}))
+    return b"".join((head[:-1], b',"extraction":', serialize(result), b"}")), sum(counts.values())
 
 
 def process_file(path: str, known_sha: Optional[str], extract: Callable, version: str) -> Outcome:
@@ -197,6 +223,8 @@ def extract_chunk(chunk: list[tuple[str, Optional[str]]], extractor: Union[str, 
     has it, the file is reported unchanged and not extracted again. The empty
     string stands for a file done while unreadable."""
     extract = resolve(extractor)
+    if not _settled:             # a worker that joined after the run's warm-up (restarted by its nanny)
+        settle_heap()
     version = extractor_version()
     return [process_file(path, known, extract, version) for path, known in chunk]
 
