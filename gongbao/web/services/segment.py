@@ -95,20 +95,29 @@ def load_vocabulary(max_age: float = 0.0) -> int:
     passes a few seconds, so names another process stores just now are whole
     words of a query a moment later; a store passes none)."""
     global _loaded_at
+    from django.db import connection
+
     from ..kb.models import Person, Unit, UnitAlias
 
     now = time.monotonic()
     if max_age and _seen_ids and now - _loaded_at < max_age:
         return 0
     _loaded_at = now
+    models = (Unit, UnitAlias, Person)
+    qn = connection.ops.quote_name
+    # one query: each model's new names in id order, the models in this order (a word's frequency,
+    # when added, depends on the words added before it)
+    sql = " UNION ALL ".join(f"SELECT {i}, id, name FROM {qn(model._meta.db_table)} WHERE id > %s"
+                             for i, model in enumerate(models))
+    with connection.cursor() as cur:
+        cur.execute(sql + " ORDER BY 1, 2", [_seen_ids.get(model._meta.label, 0) for model in models])
+        rows = cur.fetchall()
     added = 0
-    for model in (Unit, UnitAlias, Person):
-        label = model._meta.label
-        last = _seen_ids.get(label, 0)
-        rows = list(model.objects.filter(pk__gt=last).order_by("pk").values_list("pk", "name"))
-        if rows:
-            added += add_words(name for _, name in rows)
-            _seen_ids[label] = rows[-1][0]
+    for i, model in enumerate(models):
+        names = [(pk, name) for k, pk, name in rows if k == i]
+        if names:
+            added += add_words(name for _, name in names)
+            _seen_ids[model._meta.label] = names[-1][0]
     return added
 
 

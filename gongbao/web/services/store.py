@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from django.db import connection
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from ..kb import models as m
@@ -152,10 +152,35 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
             key = f"{base}#{n}"
         used_keys.add(key)
         keyed.append((key[:600], doc, _document_fields(doc, source_file, order, _raw_lines(doc, lines_by_no))))
-    found = {d.natural_key: d for d in m.Document.objects.filter(natural_key__in=[k for k, _, _ in keyed])}
+    # the records' documents (by position in the file), so each document is written with its number of tasks
+    position_by_ref: dict[str, int] = {}
+    for i, (_, doc, _) in enumerate(keyed):
+        ref = doc.get("doc_number") or doc.get("title") or ""
+        position_by_ref.setdefault(ref, i)
+        position_by_ref.setdefault(norm_number(ref), i)
+
+    def owner_position(record: dict) -> Optional[int]:
+        ref = record.get("document") or ""
+        i = position_by_ref.get(ref)
+        if i is None:
+            i = position_by_ref.get(norm_number(ref))
+        if i is None:
+            result.orphans += 1
+        return i
+
+    task_owners = [(owner_position(task), task) for task in data.get("tasks") or []]
+    n_tasks = [0] * len(keyed)
+    for i, _ in task_owners:
+        if i is not None:
+            n_tasks[i] += 1
+    # one look-up: the documents matched by key, and those this file held before (to delete those it no longer holds)
+    keys = {k for k, _, _ in keyed}
+    held = list(m.Document.objects.filter(Q(natural_key__in=keys) | Q(source_file=source_file)))
+    found = {d.natural_key: d for d in held if d.natural_key in keys}
     objs: list[m.Document] = []
     new_docs: list[m.Document] = []
-    for key, doc, fields in keyed:
+    for (key, doc, fields), n in zip(keyed, n_tasks):
+        fields["n_tasks"] = n
         obj = found.get(key)
         if obj is None:
             obj = m.Document(natural_key=key, **fields)
@@ -172,49 +197,42 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
     m.Document.objects.bulk_create(new_docs, batch_size=500)
     kept_ids: list[int] = [obj.pk for obj in objs]
     fresh = {obj.pk for obj in new_docs}            # no tasks stored yet
-    docs_by_ref: dict[str, m.Document] = {}
     attachments, citations = [], []
+    attachment_names: dict[int, list[str]] = {}         # for the search entries
     for obj, (_, doc, _) in zip(objs, keyed):
-        ref = doc.get("doc_number") or doc.get("title") or ""
-        docs_by_ref.setdefault(ref, obj)
-        docs_by_ref.setdefault(norm_number(ref), obj)
-        attachments += [m.Attachment(document=obj, order=i, name=_s(a, None))
-                        for i, a in enumerate(doc.get("attachments") or [])]
+        names = attachment_names[obj.pk] = [_s(a, None) for a in doc.get("attachments") or []]
+        attachments += [m.Attachment(document=obj, order=i, name=name) for i, name in enumerate(names)]
         citations += [m.Citation(document=obj, order=i, cited_number=_s(c, 200), number_norm=norm_number(c)[:200])
                       for i, c in enumerate(doc.get("cites") or [])]
     m.Attachment.objects.bulk_create(attachments, batch_size=2000)
     m.Citation.objects.bulk_create(citations, batch_size=2000)
 
-    gone = m.Document.objects.filter(source_file=source_file).exclude(pk__in=kept_ids)
-    result.documents_removed = gone.count()
-    if result.documents_removed:
+    kept = set(kept_ids)
+    gone = [d.pk for d in held if d.source_file_id == source_file.pk and d.pk not in kept]
+    result.documents_removed = len(gone)
+    if gone:
         counters.remove(m.Responsibility.objects.filter(task__document__in=gone))
-        gone.delete()
+        m.Document.objects.filter(pk__in=gone).delete()
 
     def owner(record: dict) -> Optional[m.Document]:
-        ref = record.get("document") or ""
-        doc = docs_by_ref.get(ref) or docs_by_ref.get(norm_number(ref))
-        if doc is None:
-            result.orphans += 1
-        return doc
+        i = owner_position(record)
+        return None if i is None else objs[i]
 
     # -- tasks (updated in place by key) ------------------------------------
     tasks_by_doc: dict[int, list[dict]] = defaultdict(list)
-    for task in data.get("tasks") or []:
-        doc = owner(task)
-        if doc is not None:
-            tasks_by_doc[doc.pk].append(task)
+    for i, task in task_owners:
+        if i is not None:
+            tasks_by_doc[objs[i].pk].append(task)
     existing_by_doc: dict[int, dict[str, list[m.Task]]] = defaultdict(lambda: defaultdict(list))
     updated = [pk for pk in kept_ids if pk not in fresh]
     if updated:
         for t in m.Task.objects.filter(document_id__in=updated).order_by("document_id", "order"):
             existing_by_doc[t.document_id][t.key].append(t)
     stored_tasks: list[tuple[int, dict]] = []         # (task id, its record); ids of new tasks filled in below
+    task_texts: list[tuple[int, str, str]] = []       # (document id, heading, content), as stored_tasks
     new, changed, stale = [], [], []
-    n_tasks: dict[int, list[int]] = defaultdict(list)       # number of tasks -> documents
     for doc_pk in dict.fromkeys(kept_ids):
         existing = existing_by_doc.get(doc_pk, {})
-        n = 0
         for order, task in enumerate(tasks_by_doc.get(doc_pk, [])):
             values = dict(key=_s(task.get("key"), 40), heading=_s(task.get("heading"), None),
                           section=_s(task.get("section"), None), content=_s(task.get("content"), None),
@@ -229,9 +247,8 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
             else:
                 new.append((len(stored_tasks), (doc_pk, *(values[f] for f in TASK_FIELDS[1:]))))
                 stored_tasks.append((0, task))
-            n += 1
+            task_texts.append((doc_pk, values["heading"], values["content"]))
         stale += [t.pk for olds in existing.values() for t in olds]
-        n_tasks[n].append(doc_pk)
     if stale:
         m.Task.objects.filter(pk__in=stale).delete()
     if changed:
@@ -241,8 +258,6 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
         ids = insert_rows(m.Task, TASK_FIELDS, [row for _, row in new], returning=True)
         for (i, _), pk in zip(new, ids):
             stored_tasks[i] = (pk, stored_tasks[i][1])
-    for n, pks in n_tasks.items():
-        m.Document.objects.filter(pk__in=pks).update(n_tasks=n)
 
     printed_units = []               # (task id, order, printed, key, role, members)
     for task_id, task in stored_tasks:
@@ -321,9 +336,24 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
                                        name=_s(c.get("name")), organization=_s(c.get("organization")), **_span(c)))
     m.Commendation.objects.bulk_create(rows)
 
-    # -- search entries, citations -----------------------------------------
-    index_documents(kept_ids)
-    resolve_citations(kept_ids)
+    # -- search entries (from what was just written), citations -------------
+    if updated:
+        m.SearchEntry.objects.filter(document_id__in=updated).delete()
+    doc_tasks: dict[int, list[tuple]] = defaultdict(list)
+    for (task_id, _), (doc_pk, heading, content) in zip(stored_tasks, task_texts):
+        doc_tasks[doc_pk].append((task_id, heading, content))        # in their order
+    unit_words, task_resps = defaultdict(list), defaultdict(list)
+    for task_id, _, printed, key, role, _ in printed_units:          # by task, then their order
+        unit = units[key]
+        unit_words[task_id].append(printed)
+        if unit.name != printed:
+            unit_words[task_id].append(unit.name)
+        task_resps[task_id].append((unit.pk, role))
+    doc_resps = {doc_pk: [pair for task_id, _, _ in sorted(tasks) for pair in task_resps.get(task_id, [])]
+                 for doc_pk, tasks in doc_tasks.items()}
+    docs = sorted((obj.pk, obj.title, obj.body, obj.issuer, obj.doc_type, obj.year, obj.doc_number) for obj in objs)
+    insert_entries(search_entries(docs, attachment_names, doc_tasks, unit_words, task_resps, doc_resps))
+    resolve_citations(kept_ids, [obj.number_norm for obj in objs])
     segment.load_vocabulary()
     result.counts = {name: len(data.get(name) or []) for name in
                      ("documents", "tasks", "groups", "appointments", "heritage_items", "inheritors", "commendations")}
@@ -331,16 +361,22 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
 
 
 SQLITE_CACHE_KIB = 128 * 1024
+SQLITE_CHECKPOINT_PAGES = 10000
 
 
 def _tune_connection() -> None:
-    """On SQLite, a larger page cache for this connection (once): a store
+    """On SQLite, for this connection (once): a larger page cache (a store
     updates many indexes of a large database, and the default 2 MB cache
-    sends most of those page visits to the operating system."""
+    sends most of those page visits to the operating system), and the
+    write-ahead log copied into the database every 40 MB instead of 4 MB
+    (the pages every store writes again, an index's upper pages, the
+    full-text index's structure, are copied once per checkpoint: ten
+    times less often)."""
     if connection.vendor != "sqlite" or getattr(connection, "_gongbao_tuned", None) is connection.connection:
         return
     with connection.cursor() as cur:
         cur.execute(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+        cur.execute(f"PRAGMA wal_autocheckpoint = {SQLITE_CHECKPOINT_PAGES}")
     connection._gongbao_tuned = connection.connection
 
 
@@ -349,27 +385,43 @@ TASK_FIELDS = ("document", "key", "heading", "section", "content", "order", "lin
 
 def insert_rows(model, fields, rows: list, returning: bool = False) -> list[int]:
     """INSERT `rows` (tuples of `fields`' database values) into `model`'s
-    table without building model instances: one executemany, or with
-    `returning`, multi-row INSERTs ... RETURNING id (the ids in row order, as
-    Django's bulk_create takes them)."""
+    table without building model instances: multi-row INSERTs of as many
+    rows as one statement may bind (with `returning`, ... RETURNING id: the
+    ids in row order, as Django's bulk_create takes them).
+
+    Few statements, not one per row: on SQLite a statement that fires a
+    trigger writing the FTS5 index (kb_searchentry's) opens a statement
+    savepoint, and FTS5 writes its pending words out as a new index segment
+    at each savepoint. A statement per row wrote a segment per row (and
+    merged all those small segments again); a statement per file writes one."""
     if not rows:
         return []
     meta, qn = model._meta, connection.ops.quote_name
     cols = ", ".join(qn(meta.get_field(f).column) for f in fields)
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
     sql = f"INSERT INTO {qn(meta.db_table)} ({cols}) VALUES "
+    end = f" RETURNING {qn(meta.pk.column)}" if returning else ""
+    per = max(1, _max_params() // len(fields))
+    ids: list[int] = []
     with connection.cursor() as cur:
-        if not returning:
-            cur.executemany(sql + one, rows)
-            return []
-        ids: list[int] = []
-        per = max(1, 999 // len(fields))
         for i in range(0, len(rows), per):
             chunk = rows[i:i + per]
-            cur.execute(sql + ", ".join([one] * len(chunk)) + f" RETURNING {qn(meta.pk.column)}",
-                        [v for row in chunk for v in row])
-            ids += [row[0] for row in cur.fetchall()]
-        return ids
+            cur.execute(sql + ", ".join([one] * len(chunk)) + end, [v for row in chunk for v in row])
+            if returning:
+                ids += [row[0] for row in cur.fetchall()]
+    return ids
+
+
+MAX_PARAMS = 30000      # parameters bound by one statement (SQLite allows 32,766 since 3.32, PostgreSQL 65,535)
+
+
+def _max_params() -> int:
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        connection.ensure_connection()
+        return min(MAX_PARAMS, connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    return MAX_PARAMS
 
 
 def _names(data: dict) -> set[str]:
@@ -452,8 +504,9 @@ def _clear_document(doc: m.Document) -> None:
 
 
 def index_documents(doc_ids: list[int]) -> int:
-    """(Re)build the search entries of these documents and their tasks (a few
-    queries for them all, one insert)."""
+    """(Re)build the search entries of these documents and their tasks from
+    what the database holds (a few queries for them all, one insert);
+    `reindex` uses it. A store builds the same entries from what it writes."""
     m.SearchEntry.objects.filter(document_id__in=doc_ids).delete()
     attachments = defaultdict(list)
     for doc_id, name in m.Attachment.objects.filter(document_id__in=doc_ids).order_by("document_id", "order") \
@@ -472,10 +525,22 @@ def index_documents(doc_ids: list[int]) -> int:
             units[task_id].append(name)
         resps[task_id].append((unit_id, role))
         doc_resps[doc_id].append((unit_id, role))
-    cut = segment.segment
-    entries = []
     docs = m.Document.objects.filter(pk__in=doc_ids).order_by("pk").values_list(
         "pk", "title", "body", "issuer", "doc_type", "year", "doc_number")
+    return insert_entries(search_entries(docs, attachments, tasks, units, resps, doc_resps))
+
+
+def search_entries(docs, attachments: dict, tasks: dict, units: dict, resps: dict, doc_resps: dict) -> list[tuple]:
+    """The search entries (rows of SEARCH_FIELDS) of documents and their tasks.
+
+    docs: (id, title, body, issuer, doc_type, year, doc_number) by id;
+    attachments: document id -> names in order; tasks: document id ->
+    (task id, heading, content) in their order; units: task id -> the
+    printed names of its units, each followed by the unit's name where that
+    differs; resps: task id -> (unit id, role) in order; doc_resps: document
+    id -> the (unit id, role) of its tasks, by task id then order."""
+    cut = segment.segment
+    entries = []
     for doc_id, title, body, issuer, doc_type, year, doc_number in docs:
         title_seg = cut(f"{title} {doc_number}")
         entries.append(("document", doc_id, None, title_seg, cut(f"{body}\n{' '.join(attachments.get(doc_id, []))}"),
@@ -487,16 +552,35 @@ def index_documents(doc_ids: list[int]) -> int:
             entries.append(("task", doc_id, task_id, title_seg, cut(text),
                             segment.facet_words("task", year, issuer, doc_type, resps.get(task_id, []), title_seg),
                             issuer, doc_type, year))
-    insert_rows(m.SearchEntry, ("kind", "document", "task", "title_seg", "body_seg", "tags", "issuer", "doc_type",
-                                "year"), entries)
+    return entries
+
+
+SEARCH_FIELDS = ("kind", "document", "task", "title_seg", "body_seg", "tags", "issuer", "doc_type", "year")
+
+
+def insert_entries(entries: list[tuple]) -> int:
+    """Insert search entries (on SQLite the FTS5 index follows by trigger:
+    insert_rows keeps that to a statement per file, not per row)."""
+    insert_rows(m.SearchEntry, SEARCH_FIELDS, entries)
     return len(entries)
 
 
-def resolve_citations(doc_ids: list[int]) -> None:
+def resolve_citations(doc_ids: list[int], numbers: Optional[list[str]] = None) -> None:
     """Point citations at the documents they cite, where held: those of the
-    documents just stored, and any citing one of them."""
-    numbers = list(m.Document.objects.filter(pk__in=doc_ids).exclude(number_norm="")
-                   .values_list("number_norm", flat=True))
-    match = m.Document.objects.filter(number_norm=OuterRef("number_norm")).exclude(number_norm="").order_by("pk")
-    affected = m.Citation.objects.filter(document_id__in=doc_ids) | m.Citation.objects.filter(number_norm__in=numbers)
-    affected.update(target=Subquery(match.values("pk")[:1]))
+    documents just stored, and any citing one of them (`numbers`: their
+    normalised numbers, when known)."""
+    if numbers is None:
+        numbers = list(m.Document.objects.filter(pk__in=doc_ids).values_list("number_norm", flat=True))
+    numbers = sorted({n for n in numbers if n})
+    if not doc_ids and not numbers:
+        return
+    where = []
+    if doc_ids:
+        where.append(f"document_id IN ({', '.join(['%s'] * len(doc_ids))})")
+    if numbers:
+        where.append(f"number_norm IN ({', '.join(['%s'] * len(numbers))})")
+    with connection.cursor() as cur:
+        # each citation's target: the first document (by id) with the cited number
+        cur.execute("UPDATE kb_citation SET target_id = (SELECT d.id FROM kb_document d "
+                    "WHERE d.number_norm = kb_citation.number_norm AND d.number_norm <> '' ORDER BY d.id LIMIT 1) "
+                    f"WHERE {' OR '.join(where)}", [*doc_ids, *numbers])

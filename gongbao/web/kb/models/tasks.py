@@ -30,7 +30,9 @@ class Task(SourceSpan):
 class Responsibility(models.Model):
     ROLES = [(k, v) for k, v in ROLE_LABELS.items()]
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="responsibilities")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="responsibilities")
+    # no index of its own: the (unit, role, task) index below serves a look-up by unit, and each
+    # more index of a unit's rows is hundreds more pages a store rewrites (its rows go to many units)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="responsibilities", db_index=False)
     role = models.CharField(max_length=20, choices=ROLES)
     printed = models.CharField(max_length=300)   # the unit as printed in this task
     order = models.PositiveIntegerField(default=0)
