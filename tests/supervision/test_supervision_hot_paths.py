@@ -168,3 +168,27 @@ def test_sessions_end_at_logout(world):
     replay = Client()
     replay.cookies["sessionid"] = stolen
     assert replay.get("/supervision/api/notifications").status_code == 401
+
+
+def test_a_units_task_page_rows_match_the_generic_ones(world):
+    """The reporters' task page reads its rows with look-ups keyed by the unit:
+    the same assignments, order, statuses and latest reports as the generic path
+    (an assignment no longer supervised stays out)."""
+    from gongbao.web.supervision import models as m
+    from gongbao.web.supervision.services import progress
+
+    w = world
+    _history(w)
+    m.Assignment.objects.filter(pk=w.asg("3", w.b).pk).update(active=False)
+    for unit in (w.a, w.b, w.xy, w.fy):
+        for day in (dt.date(2023, 3, 2), dt.date(2023, 4, 2), dt.date(2023, 5, 3), dt.date(2023, 8, 1)):
+            fast = progress.unit_snapshots(unit, day)
+            slow = progress.snapshots(m.Assignment.objects.filter(unit=unit, active=True), day, values=False)
+            assert [(s.assignment.pk, s.status, s.latest.pk if s.latest else None, s.assignment.task_list.pk)
+                    for s in fast] == \
+                   [(s.assignment.pk, s.status, s.latest.pk if s.latest else None, s.assignment.task_list.pk)
+                    for s in slow], (unit.name, day)
+            assert all(s.assignment.unit is unit for s in fast)
+    from gongbao.web.kb.models import Unit
+
+    assert progress.unit_snapshots(Unit.objects.create(key="无任务单位", name="无任务单位")) == []

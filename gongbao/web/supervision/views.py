@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from ..kb import models as kb
 from . import models as m
+from .compiled import Compiled
 from .services import access, exports, progress, workflow
 from .status import STATUS_LABELS, STATUS_MEANING, STATUS_ORDER, month_key
 from .scoring import PEER_GROUPS, RULE_LABELS
@@ -67,6 +68,9 @@ def home(request):
                                                          can_open=access.is_supervisor(request.user)))
 
 
+_UNREAD = Compiled(lambda user: m.Notification.objects.filter(user_id=user, read_at__isnull=True)[:10], -7_340_033)
+
+
 @login_required
 def mine(request):
     uid = access.unit_id(request.user)
@@ -74,9 +78,12 @@ def mine(request):
         return redirect("supervision:home")
     p = access.profile(request.user)
     unit = p.unit if p is not None and p.unit_id == uid else kb.Unit.objects.get(pk=uid)
-    snaps = progress.snapshots(access.visible_assignments(request.user).filter(active=True), values=False,
-                               units=[unit])
-    notes = list(m.Notification.objects.filter(user=request.user, read_at__isnull=True)[:10])
+    if request.user.is_superuser:       # sees every assignment (access.visible_assignments)
+        snaps = progress.snapshots(access.visible_assignments(request.user).filter(active=True), values=False,
+                                   units=[unit])
+    else:                               # a reporter: its unit's, with the compiled look-ups
+        snaps = progress.unit_snapshots(unit)
+    notes = _UNREAD.all(request.user.pk)
     return render(request, "supervision/mine.html", _ctx(
         request, snaps=snaps, notes=notes, unit=unit,
         unread=len(notes) if len(notes) < 10 else None))       # fewer than 10 unread: that is the count

@@ -153,13 +153,16 @@ def _day_end(on: dt.date):
     return timezone.make_aware(moment) if settings.USE_TZ else moment
 
 
-def _attach_schedules(items: list[m.Assignment]) -> None:
+def _attach_schedules(items: list[m.Assignment], milestone_rows=None) -> None:
     """Set a._schedule for every assignment from one query of the milestones
-    (cheaper than prefetch_related for a page of status rows)."""
+    (cheaper than prefetch_related for a page of status rows; or from
+    `milestone_rows` already read: (task id, date, share) in date order)."""
     by_task: dict[int, list] = {a.list_task_id: [] for a in items}
     if by_task:
-        for x in m.Milestone.objects.filter(list_task_id__in=list(by_task)).order_by("date", "id") \
-                .values_list("list_task_id", "date", "share"):
+        rows = milestone_rows if milestone_rows is not None else \
+            m.Milestone.objects.filter(list_task_id__in=list(by_task)).order_by("date", "id") \
+            .values_list("list_task_id", "date", "share")
+        for x in rows:
             by_task[x[0]].append((x[1], x[2]))
     for a in items:
         ms = by_task[a.list_task_id]
@@ -167,26 +170,57 @@ def _attach_schedules(items: list[m.Assignment]) -> None:
                                       tuple(ms))
 
 
-def _attach_latest(items: list[m.Assignment], on: dt.date) -> None:
+def _attach_latest(items: list[m.Assignment], on: dt.date, latest=None) -> None:
     """Set a.counted to [the latest report of `a` counted on day `on`] (or [])
     for every assignment, in one query (DISTINCT ON or a window function; the
-    fields status rows show: other fields of these reports are read on access)."""
+    fields status rows show: other fields of these reports are read on access),
+    or from `latest` already read (those reports of these assignments)."""
     by_id = {a.pk: a for a in items}
     for a in items:
         a.counted, a._latest_on = [], on
     if not by_id:
         return
-    counted = m.ProgressReport.objects.filter(assignment_id__in=list(by_id), state__in=COUNTED, report_date__lte=on) \
-        .filter(Q(submitted_at__isnull=True) | Q(submitted_at__lt=_day_end(on)))
+    if latest is None:
+        latest = _latest_of(m.ProgressReport.objects.filter(assignment_id__in=list(by_id)), on, _day_end(on))
+    for r in latest:
+        by_id[r.assignment_id].counted = [r]
+
+
+def _latest_of(reports, on: dt.date, day_end):
+    """The latest of `reports` counted on day `on`, one per assignment."""
+    counted = reports.filter(_counted_on("", on, day_end))
     if connection.features.can_distinct_on_fields:      # PostgreSQL: DISTINCT ON, the cheaper query
         latest = counted.order_by("assignment_id", "-report_date", "-id").distinct("assignment_id")
     else:
         latest = counted.annotate(_rank=Window(RowNumber(), partition_by=[F("assignment_id")],
                                                order_by=[F("report_date").desc(), F("id").desc()])) \
             .filter(_rank=1).order_by()
-    latest = latest.only("id", "assignment_id", "report_date", "submitted_at", "percent", "state")
-    for r in latest:
-        by_id[r.assignment_id].counted = [r]
+    return latest.only("id", "assignment_id", "report_date", "submitted_at", "percent", "state")
+
+
+# a unit's task page (a reporter's most visited): its look-ups keyed by the unit, compiled once
+_UNIT_ASSIGNMENTS = Compiled(lambda u: m.Assignment.objects.filter(unit_id=u, active=True).select_related("list_task"),
+                             _ID)
+_UNIT_LISTS = Compiled(lambda u: m.TaskList.objects.filter(assignments__unit_id=u, assignments__active=True)
+                       .distinct().order_by(), _ID)
+_UNIT_MILESTONES = Compiled(lambda u: m.Milestone.objects.filter(list_task__assignments__unit_id=u,
+                                                                 list_task__assignments__active=True)
+                            .order_by("date", "id").values_list("list_task_id", "date", "share"), _ID)
+_UNIT_LATEST = Compiled(lambda u, on, day_end: _latest_of(m.ProgressReport.objects.filter(
+    assignment__unit_id=u, assignment__active=True), on, day_end), _ID, _DAY, _MOMENT)
+
+
+def unit_snapshots(unit, on: Optional[dt.date] = None) -> list[Snapshot]:
+    """snapshots(unit's active assignments, on, values=False), in their usual
+    order: the same rows, read with four compiled queries keyed by the unit."""
+    on = on or today()
+    items = _UNIT_ASSIGNMENTS.all(unit.pk)
+    lists = {tl.pk: tl for tl in _UNIT_LISTS.all(unit.pk)}
+    for a in items:
+        a.task_list, a.unit = lists[a.task_list_id], unit
+    _attach_schedules(items, _UNIT_MILESTONES.rows(unit.pk) if items else [])
+    _attach_latest(items, on, _UNIT_LATEST.all(unit.pk, on, _day_end(on)) if items else [])
+    return [snapshot(a, on, values=False) for a in items]
 
 
 def _rows(a: m.Assignment, on: Optional[dt.date] = None, full: bool = False) -> list:
