@@ -2,26 +2,38 @@
 gunicorn on loopback.
 
     .venv/bin/python bench/load.py [--reporters 200] [--duration 20] [--rate 300] [--mix reporter]
-                                   [--workers 2] [--threads 4] [--max-requests 100000] [--keep]
+                                   [--auth token] [--workers 2] [--threads 2] [--worker-class gthread]
+                                   [--max-requests 100000] [--keep]
 
 Setup: a throwaway SQLite database (or PostgreSQL when DATABASE_URL is set:
-scripts/pg-start prints one for a throwaway server) gets the demo (the
-sample gazette ingested, its task lists opened, accounts, months of made-up
-reports), then gunicorn (gthread workers, HTTP/1.1 keep-alive) serves
+scripts/pg-start prints one for a throwaway server; the reports a run adds stay
+there, so give each run an empty database — createdb — for figures that compare)
+gets the demo (the sample gazette ingested, its task lists opened, accounts,
+months of made-up reports), then gunicorn (gthread workers, HTTP/1.1 keep-alive) serves
 gongbao.web.wsgi on 127.0.0.1 at a free port.
 
 The client is one asyncio event loop (this process; its CPU time is
 reported, as it shares the machine with the server). Each simulated reporter
-has its own keep-alive connection; each reporter account logs in once through
-the login form (argon2; at most two logins at a time, before the measured
-window; reporters beyond the number of accounts share an account's session)
-and reads its task lists through the JSON API; then every reporter waits
-until all are ready. Then, for the duration, it sends requests:
+has its own keep-alive connection. Before the measured window each reporter
+account signs in once (argon2; at most two at a time; reporters beyond the
+number of accounts share an account's credentials) and reads its task lists
+through the JSON API; then every reporter waits until all are ready.
+
+    --auth token     (default) JSON API calls carry `Authorization: Bearer` (a token from
+                     POST /supervision/api/token with the password; with --mix reporter the
+                     account logs in through the login form for the page and gets its token
+                     from POST /supervision/api/tokens with that session): no CSRF header
+    --auth session   everything on the session cookie of the login form; API writes send
+                     the CSRF token in X-CSRFToken (what the site's own pages do)
+
+Then, for the duration, it sends requests:
 
     --mix reporter   round after round: its task list page (/supervision/mine/),
                      one of its assignments (JSON API), and every third round a
-                     new submitted report (JSON API, CSRF header)
-    --mix submit     only report submissions (POST …/reports, submit=true)
+                     new submitted report (JSON API)
+    --mix submit     only report submissions (POST …/reports, submit=true); a reporter
+                     whose account has nothing open to report on takes the credentials
+                     of an account that has
 
 --rate R spreads R requests/s over the reporters as Poisson arrivals (each
 reporter 1/(R/N) s apart on average, like people clicking); a request's latency
@@ -237,9 +249,11 @@ class Connection:
 # --- simulated reporters -------------------------------------------------------------------------
 
 class Reporter:
-    def __init__(self, host: str, port: int, username: str, seed: int):
+    def __init__(self, host: str, port: int, username: str, seed: int, auth: str = "token"):
         self.http = Connection(host, port)
         self.username = username
+        self.auth = auth
+        self.token = ""                 # the bearer token (--auth token)
         self.rng = random.Random(seed)
         self.samples: list[tuple[str, float, int, float]] = []   # (kind, seconds, status, finished at)
         self.setup_errors: list[str] = []
@@ -249,9 +263,13 @@ class Reporter:
 
     async def call(self, method: str, path: str, *, form: dict | None = None, json_body=None):
         headers, body = {}, b""
+        if self.token and "/api/" in path:
+            headers["Authorization"] = "Bearer " + self.token
         if json_body is not None:
             body = json.dumps(json_body, ensure_ascii=False).encode()
-            headers = {"Content-Type": "application/json", "X-CSRFToken": self.http.cookies.get("csrftoken", "")}
+            headers["Content-Type"] = "application/json"
+            if not self.token:
+                headers["X-CSRFToken"] = self.http.cookies.get("csrftoken", "")
         elif form is not None:
             body = urllib.parse.urlencode(form).encode()
             headers = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -261,7 +279,15 @@ class Reporter:
             self.http.close()
             return 0, b""
 
-    async def login(self) -> bool:
+    async def login(self, mix: str) -> bool:
+        if self.auth == "token" and mix == "submit":          # no page to show: the password buys a token
+            status, payload = await self.call("POST", "/supervision/api/token", json_body={
+                "username": self.username, "password": PASSWORD, "name": "bench/load.py"})
+            if status != 201:
+                self.setup_errors.append(f"token {self.username}: {status}")
+                return False
+            self.token = json.loads(payload)["token"]
+            return True
         await self.call("GET", "/supervision/login/")
         status, _ = await self.call("POST", "/supervision/login/", form={
             "username": self.username, "password": PASSWORD,
@@ -269,6 +295,12 @@ class Reporter:
         if status != 302 or "sessionid" not in self.http.cookies:
             self.setup_errors.append(f"login {self.username}: {status}")
             return False
+        if self.auth == "token":                                # the page keeps the session; the API a token
+            status, payload = await self.call("POST", "/supervision/api/tokens", json_body={"name": "bench/load.py"})
+            if status != 201:
+                self.setup_errors.append(f"tokens {self.username}: {status}")
+                return False
+            self.token = json.loads(payload)["token"]
         return True
 
     async def discover(self) -> None:
@@ -336,12 +368,12 @@ class Budget:
 
 
 async def drive(args, port: int, users: list[str], meter: CpuMeter) -> dict:
-    reporters = [Reporter("127.0.0.1", port, users[i % len(users)], i) for i in range(args.reporters)]
+    reporters = [Reporter("127.0.0.1", port, users[i % len(users)], i, args.auth) for i in range(args.reporters)]
     gate = asyncio.Semaphore(2)             # argon2 logins: two at a time on a 2-core machine
 
     async def ready(r: Reporter) -> None:
         async with gate:
-            ok = await r.login()
+            ok = await r.login(args.mix)
         if ok:
             await r.discover()
 
@@ -352,10 +384,13 @@ async def drive(args, port: int, users: list[str], meter: CpuMeter) -> dict:
         first.setdefault(r.username, r)
     t0 = time.perf_counter()
     await asyncio.gather(*(ready(r) for r in first.values()))
-    for r in reporters:
+    busy = [r for r in first.values() if r.open_ids and not r.setup_errors]
+    for i, r in enumerate(reporters):
         lead = first[r.username]
+        if args.mix == "submit" and not lead.open_ids and not lead.setup_errors and busy:
+            lead = busy[i % len(busy)]          # nothing to report on: stand in for an account that has
         if r is not lead:
-            r.http.cookies = dict(lead.http.cookies)
+            r.username, r.token, r.http.cookies = lead.username, lead.token, dict(lead.http.cookies)
             r.open_ids, r.setup_errors = list(lead.open_ids), list(lead.setup_errors)
     setup = time.perf_counter() - t0
     interval = args.reporters / args.rate if args.rate > 0 else 0.0
@@ -379,6 +414,8 @@ def main() -> int:
     ap.add_argument("--rate", type=float, default=300.0,
                     help="requests/s offered by all reporters together (Poisson); 0: closed loop")
     ap.add_argument("--mix", choices=("reporter", "submit"), default="reporter")
+    ap.add_argument("--auth", choices=("token", "session"), default="token",
+                    help="JSON API calls with a bearer token, or on the session cookie with the CSRF header")
     ap.add_argument("--max-requests", type=int, default=100000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--threads", type=int, default=2)
@@ -442,8 +479,8 @@ def main() -> int:
     rate = f"{args.rate:g} req/s offered (Poisson)" if args.rate > 0 else "closed loop"
     print(f"\n{args.reporters} reporters ({rate}, mix {args.mix}), gunicorn {args.workers} workers × "
           f"{args.threads} threads ({args.worker_class}{', keep-alive' if args.worker_class == 'gthread' else ''}), "
-          f"{database}")
-    print(f"setup ({len(set(users[:args.reporters]))} logins: argon2, two at a time; task lists read): "
+          f"{database}, API auth {args.auth}")
+    print(f"setup ({len(set(users[:args.reporters]))} sign-ins ({args.auth}): argon2, two at a time; task lists read): "
           f"{result['setup']:.1f} s; "
           f"setup errors {len(setup_errors)}{': ' + '; '.join(setup_errors[:3]) if setup_errors else ''}")
     print(f"requests: {len(samples)} in {wall:.1f} s → {len(samples) / wall:.1f} req/s; errors {bad}")
