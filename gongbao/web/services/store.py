@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from django.db import connection
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from ..kb import models as m
@@ -45,22 +45,31 @@ def _span(record: dict) -> dict:
             "page": src.get("page")}
 
 
+@dataclass
+class _UnitRef:
+    """What a store needs of a unit (read without building the model)."""
+    pk: int
+    name: str
+    members: list
+
+
 class _Cache:
     """Units and people by key, fetched or created once per store."""
 
     def __init__(self):
-        self.units: dict[str, m.Unit] = {}
+        self.units: dict[str, _UnitRef] = {}
         self.aliases: set[tuple[int, str]] = set()
         self.people: dict[str, m.Person] = {}
 
-    def units_for(self, wanted: list[tuple[str, str, list]]) -> dict[str, m.Unit]:
+    def units_for(self, wanted: list[tuple[str, str, list]]) -> dict[str, _UnitRef]:
         """The units of (key, printed name, members) triples, by key: looked up
         in one query, the missing ones created in one insert; printed names
         other than the unit's become aliases."""
         missing = {key for key, _, _ in wanted if key not in self.units}
         if missing:
-            for unit in m.Unit.objects.filter(key__in=missing):
-                self.units[unit.key] = unit
+            for pk, key, name, members in m.Unit.objects.filter(key__in=missing).values_list(
+                    "pk", "key", "name", "members"):
+                self.units[key] = _UnitRef(pk, name, members)
             members_of: dict[str, list] = {}
             for key, _, members in wanted:
                 if members and not members_of.get(key):
@@ -69,12 +78,12 @@ class _Cache:
                       for key in dict.fromkeys(k for k, _, _ in wanted) if key not in self.units]
             m.Unit.objects.bulk_create(create)
             for unit in create:
-                self.units[unit.key] = unit
+                self.units[unit.key] = _UnitRef(unit.pk, unit.name, unit.members)
             for key in missing:
                 unit = self.units[key]
                 if members_of.get(key) and not unit.members:
                     unit.members = members_of[key]
-                    unit.save(update_fields=["members"])
+                    m.Unit.objects.filter(pk=unit.pk).update(members=unit.members)
         aliases = {(self.units[key].pk, printed) for key, printed, _ in wanted
                    if printed and printed != self.units[key].name} - self.aliases
         if aliases:
@@ -175,8 +184,9 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
             n_tasks[i] += 1
     # one look-up: the documents matched by key, and those this file held before (to delete those it no longer holds)
     keys = {k for k, _, _ in keyed}
-    held = list(m.Document.objects.filter(Q(natural_key__in=keys) | Q(source_file=source_file)))
-    found = {d.natural_key: d for d in held if d.natural_key in keys}
+    held = _held_documents(keys, source_file.pk)          # (id, natural key, source file id)
+    found_ids = [pk for pk, key, _ in held if key in keys]
+    found = {d.natural_key: d for d in m.Document.objects.filter(pk__in=found_ids)} if found_ids else {}
     objs: list[m.Document] = []
     new_docs: list[m.Document] = []
     for (key, doc, fields), n in zip(keyed, n_tasks):
@@ -208,7 +218,7 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
     m.Citation.objects.bulk_create(citations, batch_size=2000)
 
     kept = set(kept_ids)
-    gone = [d.pk for d in held if d.source_file_id == source_file.pk and d.pk not in kept]
+    gone = [pk for pk, _, source_id in held if source_id == source_file.pk and pk not in kept]
     result.documents_removed = len(gone)
     if gone:
         counters.remove(m.Responsibility.objects.filter(task__document__in=gone))
@@ -358,6 +368,17 @@ def store_extraction(data: dict, source_file: m.SourceFile, lines_by_no: dict[in
     result.counts = {name: len(data.get(name) or []) for name in
                      ("documents", "tasks", "groups", "appointments", "heritage_items", "inheritors", "commendations")}
     return result
+
+
+def _held_documents(keys: set[str], source_file_id: int) -> list[tuple[int, str, int]]:
+    """(id, natural key, source file id) of the documents with these keys or
+    from this source file: one plain query (a new file's documents are
+    usually none of them)."""
+    marks = ", ".join(["%s"] * len(keys))
+    where = f"natural_key IN ({marks}) OR source_file_id = %s" if keys else "source_file_id = %s"
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT id, natural_key, source_file_id FROM kb_document WHERE {where}", [*keys, source_file_id])
+        return cur.fetchall()
 
 
 SQLITE_CACHE_KIB = 128 * 1024
