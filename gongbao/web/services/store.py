@@ -10,6 +10,7 @@ held before and no longer holds are deleted.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
@@ -45,6 +46,16 @@ def _span(record: dict) -> dict:
             "page": src.get("page")}
 
 
+def _select(sql: str, *lists: list) -> list[tuple]:
+    """Rows of `sql` whose {} are filled by IN lists of these values (plain
+    SQL: the ORM's cost of building a query of a long IN list, paid per
+    file, is more than the query's)."""
+    sql = sql.format(*(", ".join(["%s"] * len(values)) for values in lists))
+    with connection.cursor() as cur:
+        cur.execute(sql, [v for values in lists for v in values])
+        return cur.fetchall()
+
+
 @dataclass
 class _UnitRef:
     """What a store needs of a unit (read without building the model)."""
@@ -67,9 +78,9 @@ class _Cache:
         other than the unit's become aliases."""
         missing = {key for key, _, _ in wanted if key not in self.units}
         if missing:
-            for pk, key, name, members in m.Unit.objects.filter(key__in=missing).values_list(
-                    "pk", "key", "name", "members"):
-                self.units[key] = _UnitRef(pk, name, members)
+            for pk, key, name, members in _select('SELECT id, "key", name, members FROM kb_unit WHERE "key" IN ({})',
+                                                  sorted(missing)):
+                self.units[key] = _UnitRef(pk, name, json.loads(members) if isinstance(members, str) else members)
             members_of: dict[str, list] = {}
             for key, _, members in wanted:
                 if members and not members_of.get(key):
@@ -87,9 +98,9 @@ class _Cache:
         aliases = {(self.units[key].pk, printed) for key, printed, _ in wanted
                    if printed and printed != self.units[key].name} - self.aliases
         if aliases:
-            unit_ids = {u for u, _ in aliases}
-            have = set(m.UnitAlias.objects.filter(unit_id__in=unit_ids, name__in={n for _, n in aliases})
-                       .values_list("unit_id", "name"))
+            unit_ids, names = sorted({u for u, _ in aliases}), sorted({n for _, n in aliases})
+            have = set(_select("SELECT unit_id, name FROM kb_unitalias WHERE unit_id IN ({}) AND name IN ({})",
+                               unit_ids, names))
             m.UnitAlias.objects.bulk_create([m.UnitAlias(unit_id=u, name=n) for u, n in sorted(aliases - have)])
             self.aliases |= aliases
         return self.units
@@ -374,11 +385,11 @@ def _held_documents(keys: set[str], source_file_id: int) -> list[tuple[int, str,
     """(id, natural key, source file id) of the documents with these keys or
     from this source file: one plain query (a new file's documents are
     usually none of them)."""
-    marks = ", ".join(["%s"] * len(keys))
-    where = f"natural_key IN ({marks}) OR source_file_id = %s" if keys else "source_file_id = %s"
-    with connection.cursor() as cur:
-        cur.execute(f"SELECT id, natural_key, source_file_id FROM kb_document WHERE {where}", [*keys, source_file_id])
-        return cur.fetchall()
+    if not keys:
+        return _select("SELECT id, natural_key, source_file_id FROM kb_document WHERE source_file_id = {}",
+                       [source_file_id])
+    return _select("SELECT id, natural_key, source_file_id FROM kb_document WHERE natural_key IN ({}) "
+                   "OR source_file_id = {}", sorted(keys), [source_file_id])
 
 
 SQLITE_CACHE_KIB = 128 * 1024
