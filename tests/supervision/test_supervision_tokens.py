@@ -198,3 +198,14 @@ def test_fast_answers_match_their_declared_schema(world):
     for resp, schema in ((created, ReportOut), (detail, AssignmentDetail)):
         checked = schema.model_validate(resp.json()).model_dump()
         assert resp.content.decode() == api.renderer.render(None, checked, response_status=resp.status_code)
+
+
+def test_openapi_document_of_the_supervision_api(world, login):
+    """Served at /supervision/api/openapi.json and linked from every page."""
+    answer = Client().get("/supervision/api/openapi.json")
+    assert answer.status_code == 200
+    paths = json.loads(answer.content)["paths"]
+    assert "/supervision/api/token" in paths
+    assert any(p.startswith("/supervision/api/assignments/") for p in paths)
+    page = login(world.supervisor).get("/supervision/")
+    assert b'href="/supervision/api/openapi.json"' in page.content

@@ -1,14 +1,13 @@
-"""URLs of the supervision loop, included at /supervision/ by gongbao/web/urls.py."""
+"""URLs of the supervision loop, included at /supervision/ by gongbao/web/urls.py
+(which also mounts the JSON API, gongbao.web.supervision.api, at /supervision/api/)."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .api import api
 
 app_name = "supervision"
 
 urlpatterns = [
-    path("api/", api.urls),             # first: the JSON API gets most requests (no other pattern starts api/)
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="supervision:login"), name="logout"),
     path("", views.home, name="home"),
