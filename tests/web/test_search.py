@@ -203,3 +203,22 @@ def test_facet_filters_match_the_database(kb):
 def test_a_filter_that_excludes_every_match_does_not_fall_back(kb):
     result = search(SearchParams(q="应急", year=1900))
     assert result.total == 0 and not result.fallback and result.hits == []
+
+
+@pytest.mark.parametrize("window", [1, 3, 10_000])
+def test_pages_are_the_same_whether_the_newest_rows_hold_them_or_not(kb, monkeypatch, window):
+    """PostgreSQL looks for a first page among the newest RECENT_ROWS rows, and
+    runs the plain query when they do not hold it: every window gives the
+    pages of the plain query (on SQLite the setting is not used)."""
+    from gongbao.web.services import search as search_mod
+
+    def pages():
+        return [[(h.kind, h.id, h.title_match) for h in search(SearchParams(q=q, per_page=5, page=n)).hits]
+                for q in ("应急", "燃气", "安全 生产") for n in (1, 2, 3, 9)]
+
+    monkeypatch.setattr(search_mod, "RECENT_PAGE_LIMIT", 0)
+    plain = pages()                          # the recent-rows path off
+    assert any(plain) and sum(len(p) == 5 for p in plain) >= 6
+    monkeypatch.setattr(search_mod, "RECENT_PAGE_LIMIT", 40)
+    monkeypatch.setattr(search_mod, "RECENT_ROWS", window)
+    assert pages() == plain
