@@ -104,7 +104,7 @@ _COLUMN = re.compile(
     r"|(?P<responsible>责任(?:单位|部门)|承办单位|实施单位|落实单位)"
     r"|(?P<when>完成时限|完成时间|完成期限|办结时限|时限要求|时间节点|进度安排|时间安排|时序进度|时限)")
 _COLUMN_NAME = re.compile(rf"^(?:{_COLUMN.pattern})$")
-_COLUMN_ROLE = {"lead": "lead", "cooperate": "cooperate", "responsible": "responsible"}
+_UNIT_KINDS = frozenset({"lead", "cooperate", "responsible"})      # columns of units; the kind is the role
 
 
 def _columns(header: str) -> tuple[int, list[str]]:
@@ -190,13 +190,37 @@ def _cells_to_roles(kinds: list[str], cells: list[list[Line]]) -> tuple[list[tup
         text = join(cell)
         if kind == "when":
             when = join([when, text]) if when else text
-        elif kind in _COLUMN_ROLE and text:
-            role = _COLUMN_ROLE[kind]
+        elif kind in _UNIT_KINDS and text:
+            role = kind
             if role == "responsible" and "lead" in kinds:
                 role = "implement"     # 责任单位 beside 牵头单位, as in the labelled lists
             roles.extend(_marked_lead(read_roles(text, default=role)))
     seen: set = set()
     return [r for r in roles if not (r in seen or seen.add(r))], when
+
+
+def _heading_cell(rest: str, lines: list[Line], measure: float) -> tuple[Optional[str], int]:
+    """The 任务 cell: the number line's rest and the short lines after it,
+    before the first item or long content line → (heading, lines taken)."""
+    parts = [rest] if rest else []
+    k = 0
+    while k < len(lines) and not P.ITEM_PAREN.match(lines[k].text) and width(lines[k].text) <= measure * 0.45:
+        parts.append(lines[k].text)
+        k += 1
+    return join(parts) or None, k
+
+
+def _split_row(lines: list[Line], n_task: int, kinds: list[str]):
+    """A whole row (or item) split into its task columns (a short 任务 cell
+    when there are two, then the content) and the cells of `kinds` →
+    (heading, content lines, cells), or None when it is too long to try."""
+    task_cols = ["task"] * max(1, min(n_task, 2))
+    split = _partition(lines, task_cols + kinds)
+    if split is None:
+        return None
+    t = len(task_cols)
+    heading = join(split[0]) if t == 2 and split[0] and split[1] else None
+    return heading, split[t - 1], split[t:]
 
 
 def _row_in_one_line(number: int, rest: str, first: Line, n_task: int, kinds: list[str]) -> Optional[RawTask]:
@@ -215,10 +239,10 @@ def _row_in_one_line(number: int, rest: str, first: Line, n_task: int, kinds: li
 def parse_table(lines: list[Line]) -> list[RawTask]:
     if "\n序号" not in "\n" + "\n".join([ln.text for ln in lines]):
         return []                         # no line starts a header
-    start = next((i for i in range(len(lines)) if lines[i].text.startswith("序号") and _header_at(lines, i)), None)
+    start, h = next(((i, h) for i in range(len(lines))
+                     if lines[i].text.startswith("序号") and (h := _header_at(lines, i))), (None, 0))
     if start is None:
         return []
-    h = _header_at(lines, start)
     while start + h < len(lines) and _COLUMN_NAME.match(lines[start + h].text):
         h += 1                        # a header printed a column name per line
     n_task, kinds = _columns(" ".join(ln.text for ln in lines[start:start + h]))
@@ -254,14 +278,7 @@ def parse_table(lines: list[Line]) -> list[RawTask]:
                     one.key += ".1"
                 tasks.append(one)
                 continue
-        heading_parts = [rest] if rest else []
-        k = 0
-        # the 任务 cell: short lines before the first item or long content line
-        while k < len(row_lines) and not P.ITEM_PAREN.match(row_lines[k].text) \
-                and width(row_lines[k].text) <= measure * 0.45:
-            heading_parts.append(row_lines[k].text)
-            k += 1
-        heading = join(heading_parts) or None
+        heading, k = _heading_cell(rest, row_lines, measure)
         items = _items(row_lines[k:])
         for n, item in enumerate(items, start=1):
             content_lines, unit_lines = _split_item(item, measure)
@@ -291,25 +308,16 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
         body = list(row_lines)
         if len(rest.split()) > 1 and not any(P.ITEM_PAREN.match(ln.text) for ln in body):
             # the row's first cells on its number line (short), the rest wrapped below
-            task_cols = ["task"] * min(n_task, 2)
             cells_in = [Line(f, first.no, first.page) for f in rest.split()] + body
-            split = _partition(cells_in, task_cols + kinds)
-            if split and split[len(task_cols) - 1]:
-                if len(task_cols) == 2 and split[0]:
-                    heading = join(split[0])
-                roles, when = _cells_to_roles(kinds, split[len(task_cols):])
-                tasks.append(RawTask(str(number), join(split[len(task_cols) - 1]), heading, None, roles,
+            split = _split_row(cells_in, n_task, kinds)
+            if split and split[1]:
+                roles, when = _cells_to_roles(kinds, split[2])
+                tasks.append(RawTask(str(number), join(split[1]), split[0], None, roles,
                                      [first] + body, when=when))
                 continue
-        if rest and n_task >= 2:
-            heading_parts = [rest]     # the short 任务 cell, then the content
-            k = 0
-            measure = full_width(body)
-            while k < len(body) and not P.ITEM_PAREN.match(body[k].text) \
-                    and width(body[k].text) <= measure * 0.45:
-                heading_parts.append(body[k].text)
-                k += 1
-            heading, body = join(heading_parts) or None, body[k:]
+        if rest and n_task >= 2:       # the short 任务 cell, then the content
+            heading, k = _heading_cell(rest, body, full_width(body))
+            body = body[k:]
         elif rest:
             body = [Line(rest, first.no, first.page, first.indent)] + body
         # the task column is the widest: its lines are the full ones
@@ -318,20 +326,17 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             if kinds[0] == "skip":
                 # a column of leaders' names first: the content ends where the
                 # best split of the whole item into all its cells says
-                cells = _partition(item, ["task"] + kinds) or [item]
-                content_lines, cells = cells[0], cells[1:] or None
+                split = _split_row(item, 1, kinds)
+                content_lines, cells = (split[1], split[2]) if split else (item, None)
             else:
                 content_lines, tail = _split_item(item, measure)
                 cells = _partition(tail, kinds) if tail else None
                 if not tail and heading is None and len(item) > 1:
                     # columns of about one width (a Word table's default): no
                     # narrow unit column to find, so split the whole row
-                    tasks_cols = ["task"] * min(n_task, 2)
-                    split = _partition(item, tasks_cols + kinds)
+                    split = _split_row(item, n_task, kinds)
                     if split:
-                        if len(tasks_cols) == 2 and split[0] and split[1]:
-                            heading = join(split[0])
-                        content_lines, cells = split[len(tasks_cols) - 1], split[len(tasks_cols):]
+                        heading, content_lines, cells = split
             roles, when = _cells_to_roles(kinds, cells) if cells else ([], "")
             content = P.ITEM_PAREN.sub("", join(content_lines), count=1).strip()
             key = f"{number}.{n}" if split_items else str(number)
