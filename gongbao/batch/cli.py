@@ -48,8 +48,12 @@ def _quiet_cluster_logs() -> None:
     its own outcome in one line, so those logs stay out of the terminal."""
     import logging
 
+    import distributed  # noqa: F401 - its import configures these loggers: set them after it
+
     for name in ("tornado.application", "distributed.client", "distributed.comm", "distributed.core"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL)
+        logger.disabled = True          # a later setLevel (LocalCluster's silence_logs) does not undo this
 
 
 def run(args) -> int:
