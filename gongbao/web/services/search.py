@@ -44,13 +44,14 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..kb import models as m
 from ..kb.models.tasks import ROLE_LABELS
-from . import segment
+from . import grams, segment
 
 SNIPPET_CHARS = 110
 VOCABULARY_AGE = 5.0        # seconds a search trusts the names it read (see segment.load_vocabulary)
 COUNT_LIMIT = 10000         # a total is counted up to this; a larger one is shown as "10000+" (total_capped)
 PG_COUNT_LIMIT = 1000       # the same on PostgreSQL (counting there visits a table row per record)
 FALLBACK_LIMIT = 200        # a substring search stops at this many records (newest first)
+GRAM_BATCH = 1000           # PostgreSQL: candidates of a substring search tested at a time (see _substring_ids)
 RECENT_ROWS = 2000          # PostgreSQL: the newest rows a page of matches is first looked for in
 RECENT_PAGE_LIMIT = 40      # … for the first pages (ending within this many matches)
 FACET_LIMIT = 1000          # facets of a larger result count its most recently stored FACET_LIMIT records
@@ -341,6 +342,32 @@ def _substring(qs, q: str):
                                                                      printed__contains=q)))))
 
 
+def _substring_ids(qs, q: str, limit: int) -> list[int]:
+    """The ids of up to `limit` entries of `qs` (the substring test), newest
+    first. On PostgreSQL the entries holding every character pair of `q`
+    (services/grams) are the candidates, read GRAM_BATCH at a time, newest
+    first, and tested; elsewhere, or for a string without a pair, the
+    entries are tested newest first."""
+    query = grams.tsquery(q) if connection.vendor == "postgresql" else ""
+    if not query:
+        return list(qs.order_by("-id").values_list("id", flat=True)[:limit])
+    out: list[int] = []
+    below = None
+    with connection.cursor() as cur:
+        while len(out) < limit:
+            cur.execute("SELECT entry_id FROM kb_searchgrams WHERE grams @@ %s::tsquery"
+                        + (" AND entry_id < %s" if below else "") + " ORDER BY entry_id DESC LIMIT %s",
+                        [query, *([below] if below else []), GRAM_BATCH])
+            candidates = [row[0] for row in cur.fetchall()]
+            if not candidates:
+                break
+            out += qs.filter(id__in=candidates).order_by("-id").values_list("id", flat=True)[:limit - len(out)]
+            if len(candidates) < GRAM_BATCH:
+                break
+            below = candidates[-1]
+    return out
+
+
 _UNIT, _ROLE = segment.FACET_PREFIX + "u", segment.FACET_PREFIX + "r"
 _UNIT_WORD = re.compile(_UNIT + r"(\d+)$")
 
@@ -492,8 +519,7 @@ def search(p: SearchParams) -> SearchResult:
     if result.total == 0 and not (words and (tags[0] or tags[1]) and be.count(words, ([], []), 1)):
         result.fallback = True
         result.words = [q]
-        qs = _apply_filters(_substring(m.SearchEntry.objects.all(), q), p)
-        ids = list(qs.order_by("-id").values_list("id", flat=True)[:FALLBACK_LIMIT])
+        ids = _substring_ids(_apply_filters(_substring(m.SearchEntry.objects.all(), q), p), q, FALLBACK_LIMIT)
         result.total = len(ids)
         result.total_capped = result.total >= FALLBACK_LIMIT
         titled = set(m.SearchEntry.objects.filter(id__in=_id_list(ids)).filter(

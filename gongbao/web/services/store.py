@@ -20,7 +20,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from ..kb import models as m
-from . import segment
+from . import grams, segment
 from .text import natural_key, norm_number, parse_date, year_of
 
 LIST_FIELDS_LIMIT = 300     # CharField lengths are generous; clip pathological values
@@ -570,20 +570,21 @@ def search_entries(docs, attachments: dict, tasks: dict, units: dict, resps: dic
     (task id, heading, content) in their order; units: task id -> the
     printed names of its units, each followed by the unit's name where that
     differs; resps: task id -> (unit id, role) in order; doc_resps: document
-    id -> the (unit id, role) of its tasks, by task id then order."""
+    id -> the (unit id, role) of its tasks, by task id then order. Each row
+    ends with the entry's printed texts, for its character pairs (grams)."""
     cut = segment.segment
     entries = []
     for doc_id, title, body, issuer, doc_type, year, doc_number in docs:
         title_seg = cut(f"{title} {doc_number}")
         entries.append(("document", doc_id, None, title_seg, cut(f"{body}\n{' '.join(attachments.get(doc_id, []))}"),
                         segment.facet_words("document", year, issuer, doc_type, doc_resps.get(doc_id, []), title_seg),
-                        issuer, doc_type, year))
+                        issuer, doc_type, year, (title, doc_number, body)))
         for task_id, heading, content in tasks.get(doc_id, []):
             text = "\n".join([content, " ".join(units.get(task_id, []))])
             title_seg = cut(heading or "")
             entries.append(("task", doc_id, task_id, title_seg, cut(text),
                             segment.facet_words("task", year, issuer, doc_type, resps.get(task_id, []), title_seg),
-                            issuer, doc_type, year))
+                            issuer, doc_type, year, (content, heading, *units.get(task_id, []))))
     return entries
 
 
@@ -591,9 +592,20 @@ SEARCH_FIELDS = ("kind", "document", "task", "title_seg", "body_seg", "tags", "i
 
 
 def insert_entries(entries: list[tuple]) -> int:
-    """Insert search entries (on SQLite the FTS5 index follows by trigger:
-    insert_rows keeps that to a statement per file, not per row)."""
-    insert_rows(m.SearchEntry, SEARCH_FIELDS, entries)
+    """Insert search entries (rows of search_entries: on SQLite the FTS5 index
+    follows by trigger, insert_rows keeps that to a statement per file, not
+    per row); on PostgreSQL their character pairs too (services/grams)."""
+    if connection.vendor != "postgresql":
+        insert_rows(m.SearchEntry, SEARCH_FIELDS, [e[:-1] for e in entries])
+        return len(entries)
+    ids = insert_rows(m.SearchEntry, SEARCH_FIELDS, [e[:-1] for e in entries], returning=True)
+    rows = [(entry_id, grams.pairs(e[-1])) for entry_id, e in zip(ids, entries)]
+    with connection.cursor() as cur:
+        for i in range(0, len(rows), 1000):
+            chunk = rows[i:i + 1000]
+            cur.execute("INSERT INTO kb_searchgrams (entry_id, grams) VALUES "
+                        + ", ".join(["(%s, array_to_tsvector(%s::text[]))"] * len(chunk)),
+                        [v for row in chunk for v in row])
     return len(entries)
 
 

@@ -1,0 +1,44 @@
+"""Character pairs (bigrams) for the substring search on PostgreSQL.
+
+A search for a string no indexed word holds (`患排`, the end of one word
+and the start of the next; a part of a name) looks for the string as
+printed. pg_trgm cannot serve strings of fewer than three characters, and
+a scan of the newest rows takes seconds at a million records when the
+string is rare. So each search entry also keeps the set of pairs of
+adjacent letters/digits of its printed text (the fields the substring
+search reads), as a tsvector in the side table `kb_searchgrams` with a GIN
+index (migration 0006): a record that holds the string holds every pair of
+it, so the index gives a small superset of the matches, which the
+substring test then checks, newest first.
+
+The pairs are taken as they are (no lowercasing, no parsing):
+`array_to_tsvector` stores them and the query is written as quoted
+lexemes, so stored and looked-for pairs are the same strings.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+_RUN = re.compile(r"\w{2,}")
+
+
+def pairs(texts: Iterable[str]) -> list[str]:
+    """The distinct pairs of adjacent word characters (letters, digits, CJK)
+    in `texts`, in no particular order."""
+    out: set[str] = set()
+    for text in texts:
+        if text:
+            for run in _RUN.findall(text):
+                out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return list(out)
+
+
+def _lexeme(pair: str) -> str:
+    return "'" + pair.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery(text: str) -> str:
+    """The tsquery text requiring every pair of `text` ("" when it has none:
+    a single character, or no letters or digits)."""
+    return " & ".join(_lexeme(p) for p in sorted(pairs([text])))
