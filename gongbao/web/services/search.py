@@ -51,7 +51,7 @@ VOCABULARY_AGE = 5.0        # seconds a search trusts the names it read (see seg
 COUNT_LIMIT = 10000         # a total is counted up to this; a larger one is shown as "10000+" (total_capped)
 PG_COUNT_LIMIT = 1000       # the same on PostgreSQL (counting there visits a table row per record)
 FALLBACK_LIMIT = 200        # a substring search stops at this many records (newest first)
-GRAM_BATCH = 1000           # PostgreSQL: candidates of a substring search tested at a time (see _substring_ids)
+GRAM_BATCH = 200            # PostgreSQL: candidates of a substring search first tested at once (then 4×, 16×, …)
 RECENT_ROWS = 2000          # PostgreSQL: the newest rows a page of matches is first looked for in
 RECENT_PAGE_LIMIT = 40      # … for the first pages (ending within this many matches)
 FACET_LIMIT = 1000          # facets of a larger result count its most recently stored FACET_LIMIT records
@@ -345,26 +345,28 @@ def _substring(qs, q: str):
 def _substring_ids(qs, q: str, limit: int) -> list[int]:
     """The ids of up to `limit` entries of `qs` (the substring test), newest
     first. On PostgreSQL the entries holding every character pair of `q`
-    (services/grams) are the candidates, read GRAM_BATCH at a time, newest
+    (services/grams) are the candidates, read GRAM_BATCH, then four times as many, newest
     first, and tested; elsewhere, or for a string without a pair, the
     entries are tested newest first."""
     query = grams.tsquery(q) if connection.vendor == "postgresql" else ""
     if not query:
         return list(qs.order_by("-id").values_list("id", flat=True)[:limit])
     out: list[int] = []
-    below = None
+    below, batch = None, GRAM_BATCH
     with connection.cursor() as cur:
         while len(out) < limit:
+            # the entries' primary key walked backwards, each tested against the
+            # pairs: cheaper than sorting every candidate a common pair has
             cur.execute("SELECT entry_id FROM kb_searchgrams WHERE grams @@ %s::tsquery"
                         + (" AND entry_id < %s" if below else "") + " ORDER BY entry_id DESC LIMIT %s",
-                        [query, *([below] if below else []), GRAM_BATCH])
+                        [query, *([below] if below else []), batch])
             candidates = [row[0] for row in cur.fetchall()]
             if not candidates:
                 break
             out += qs.filter(id__in=candidates).order_by("-id").values_list("id", flat=True)[:limit - len(out)]
-            if len(candidates) < GRAM_BATCH:
+            if len(candidates) < batch:
                 break
-            below = candidates[-1]
+            below, batch = candidates[-1], batch * 4
     return out
 
 
