@@ -12,7 +12,7 @@ from typing import Optional
 
 from . import patterns as P
 from .groups import person_name
-from .lines import Line
+from .lines import Line, find_lines
 from .reflow import join, paragraphs
 from .segment import DocumentBlock, is_issuer_line
 from .units import split_bodies
@@ -72,12 +72,15 @@ class Elements:
     addressees: list[str] = field(default_factory=list)
 
 
+_ENDS_WITH_DAY = re.compile("日[ \n]*\n")       # lines whose text ends so, before spaces (find_lines)
+
+
 def _find_signature(lines: list[Line], start: int) -> Optional[int]:
     """Index of the 成文日期 line: the first date line after the head, best
     one standing under a signature (an issuer-like line)."""
     first = None
     # (parse_date reads only lines ending with 日)
-    for i in [k for k in range(start, len(lines)) if lines[k].text.rstrip(" \n").endswith("日")]:
+    for i in [k for k in find_lines(lines, _ENDS_WITH_DAY) if k >= start and lines[k].text.rstrip(" \n").endswith("日")]:
         if parse_date(lines[i].text):
             if i > 0 and is_issuer_line(lines[i - 1].text):
                 return i

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import patterns as P
-from .lines import Line
+from .lines import Line, find_lines, framed_text
 
 
 @dataclass
@@ -88,6 +88,10 @@ def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) ->
 
 # How PAGE_NUMBER can start (besides a digit).
 _PAGE_NUMBER_FIRST = frozenset("—–―-－第·•・")
+# Lines starting so, and lines naming a 公报 (for find_lines); the 咨询与解读 unit line's start.
+_PAGE_NUMBER_START = re.compile("\n[" + re.escape("".join(sorted(_PAGE_NUMBER_FIRST))) + "\\d]")
+_NAMES_GAZETTE = re.compile("报(?<=[公政]报)")
+_CONTACT_START = re.compile("\n[咨解联]")
 
 
 def _bare_numbers(lines: list[Line], header_at: list[int]) -> set[int]:
@@ -110,12 +114,12 @@ def _bare_numbers(lines: list[Line], header_at: list[int]) -> set[int]:
 
 def strip_furniture(lines: list[Line]) -> Cleaned:
     page_number = P.PAGE_NUMBER.match
-    numbers = {i for i, ln in enumerate(lines)
-               if ((first := ln.text[:1]) in _PAGE_NUMBER_FIRST or first.isdecimal()) and page_number(ln.text)}
+    framed = framed_text(lines)
+    numbers = {i for i in find_lines(lines, _PAGE_NUMBER_START, framed) if page_number(lines[i].text)}
     headers = _header_shapes(lines, numbers)
     gazette = None
     drop: set[int] = set(numbers)
-    named_at = [i for i, ln in enumerate(lines) if "公报" in ln.text or "政报" in ln.text]
+    named_at = find_lines(lines, _NAMES_GAZETTE, framed)
     for i in named_at:
         named = _gazette_header(lines[i].text)
         if named:
@@ -178,7 +182,7 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
 def take_contact_boxes(lines: list[Line]) -> tuple[list[Line], list[ContactBox]]:
     """Remove 咨询与解读 boxes (unit line, phone line, box title) from the flow."""
     unit_line = P.CONTACT_UNIT.match
-    candidates = [i for i, ln in enumerate(lines) if ln.text[:1] in "咨解联" and unit_line(ln.text)]
+    candidates = [i for i in find_lines(lines, _CONTACT_START) if unit_line(lines[i].text)]
     out: list[Line] = []
     boxes: list[ContactBox] = []
     i = 0                                     # lines before i are placed

@@ -36,7 +36,7 @@ from typing import Iterable, Optional
 
 from ..records import Group, Member, Source
 from . import patterns as P
-from .lines import Line
+from .lines import Line, find_lines
 from .reflow import tidy, tidy_many
 
 CJK = P.CJK
@@ -178,6 +178,8 @@ ROLE_WORDS = (
 _ROLE_ALT = "|".join(r"\s*".join(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
 # `组 长：张三 市长` (colon) or `组　长　张三　市长` (spaces only).
 _ROLE_FIRST = frozenset(w[0] for w in ROLE_WORDS)     # where a ROLE_LABEL line can start
+# Lines starting (after white space) with one of those (for find_lines, a superset).
+_ROLE_START = re.compile("\n[^\\S\n]*[" + re.escape("".join(sorted(_ROLE_FIRST))) + "]")
 ROLE_LABEL = re.compile(rf"^(?P<role>{_ROLE_ALT})\s*(?:[:：]\s*(?P<rest>.*)|\s+(?P<bare>\S.*))?$")
 
 GROUP_KINDS = r"(?:工作领导小组|领导小组|工作专班|专班|委员会|联席会议|指挥部|工作组|协调小组|专项小组)"
@@ -291,7 +293,7 @@ def _roster_blocks(lines: list[Line]) -> list[_Block]:
     blocks: list[_Block] = []
     i, n = 0, len(lines)
     # where a block can start: a line whose first character can start a label
-    candidates = [k for k, ln in enumerate(lines) if ln.text.lstrip()[:1] in _ROLE_FIRST]
+    candidates = [k for k in find_lines(lines, _ROLE_START) if lines[k].text.lstrip()[:1] in _ROLE_FIRST]
     for k in candidates:
         if k < i:
             continue

@@ -66,3 +66,50 @@ def to_lines(text: str, first_page: Optional[int] = None) -> list[Line]:
 
 def texts(lines: Iterable[Line]) -> list[str]:
     return [ln.text for ln in lines]
+
+
+def find_lines(lines: list[Line], pattern: re.Pattern, framed: Optional[str] = None,
+               at_end: bool = False) -> list[int]:
+    """Indices, in order, of the lines whose text `t` has a match of `pattern`
+    in `"\n" + t + "\n"`: `[i for i, ln in enumerate(lines) if
+    pattern.search("\n" + ln.text + "\n")]`, found by searching all lines
+    at once. The pattern either starts with the line break (`\n[附序]`: a line
+    starting so) or matches no line break but at its end (`日 *\n`: a line
+    ending so; `报(?<=[公政]报)`: a line holding 公报 or 政报). With `at_end`,
+    only a match at the break ending the line counts (`pattern.search(…, 1)`):
+    the pattern starts with that break and looks behind it (`\n(?<=[局委]\n)`:
+    a line ending so). `framed` is `framed_text(lines)` when the caller has it.
+
+    Per-line method calls cost far more than a search that skips ahead to a
+    literal: of thousands of lines a few match, and only they are visited in
+    Python."""
+    if framed is None:
+        framed = framed_text(lines)
+    if framed.count("\n") != len(lines) + 1:       # a text holds a line break
+        start = 1 if at_end else 0
+        return [i for i, ln in enumerate(lines) if pattern.search("\n" + ln.text + "\n", start)]
+    out: list[int] = []
+    search, count, find = pattern.search, framed.count, framed.find
+    pos = 1 if at_end else 0  # where the next search starts
+    counted, breaks = 0, 0    # breaks = framed.count("\n", 0, counted)
+    while True:
+        m = search(framed, pos)
+        if m is None:
+            return out
+        p = m.start()
+        breaks += count("\n", counted, p + 1)
+        counted = p + 1
+        if at_end:            # the break at p ends the line before it
+            out.append(breaks - 2)
+            pos = p + 1
+            continue
+        out.append(breaks - 1)  # the line the match starts in (or at the break before)
+        pos = find("\n", p + 1)             # the break ending that line
+        if pos < 0:
+            return out
+        counted, breaks = pos + 1, breaks + 1
+
+
+def framed_text(lines: list[Line]) -> str:
+    """The lines' texts joined by line breaks, with a break before and after."""
+    return "\n" + "\n".join([ln.text for ln in lines]) + "\n"

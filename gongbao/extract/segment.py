@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import patterns as P
-from .lines import Line
+from .lines import Line, find_lines, framed_text
 from .reflow import join
 
 MAX_TITLE_LINES = 6
@@ -23,6 +23,10 @@ _MASTHEAD = re.compile(r"^.{2,30}(文件|公报|令)$")
 _MASTHEAD_ENDS = ("文件", "公报", "令", "\n")     # where a _MASTHEAD match can end
 _HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES
 _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
+# Lines that may start a head (supersets, for find_lines): ending with a last
+# character of _HEAD_ENDS, or holding 关于.
+_HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))) + "]\n)")
+_ABOUT = re.compile("关于")
 _DECREE_NUMBER = re.compile(r"^[（(]?第\s*\d{1,4}\s*号[）)]?$")
 _PUNCT = re.compile(r"[，。；：:！？、“”《》]")
 
@@ -145,8 +149,10 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
 def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     heads: list[tuple[int, DocumentBlock]] = []
     # a head starts with a masthead, an issuer line or an issuer before 关于
-    candidates = [k for k, ln in enumerate(lines)
-                  if ((t := ln.text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:30]]
+    framed = framed_text(lines)
+    candidates = [k for k in sorted({*find_lines(lines, _HEAD_LAST_AT_END, framed, at_end=True),
+                                     *find_lines(lines, _ABOUT, framed)})
+                  if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:30]]
     i = 0                                   # lines before i belong to a head found
     for k in candidates:
         if k < i:
