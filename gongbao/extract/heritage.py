@@ -35,7 +35,7 @@ from typing import Optional
 
 from ..records import HeritageItem, Inheritor, Source
 from . import patterns as P
-from .lines import Line
+from .lines import Line, find_lines
 from .reflow import tidy
 
 # 非遗十大门类 (the national classification since 2008), and the 2006 names some
@@ -513,12 +513,30 @@ def _split(toks: list[_Tok], kinds: list[str], mergeable: list[bool],
         empty = _empty_cost(mergeable[c], continuation)
         here = [cost + empty for cost in after]      # the column left empty
         to = list(range(m + 1))
-        for s in range(m):
+        place, person, unit = kind == "place", kind == "person", kind == "unit"
+        # the first column starts at the first token: no other start is looked up
+        for s in (range(m) if c else (0,)):
             best = here[s]
             for e, stats in ends[s]:
                 cost = after[e]
                 if cost < inf:
-                    cost += _cell_cost(stats, kind)
+                    # cost += _cell_cost(stats, kind), inline (same operations, same order)
+                    text, n, spaced, balanced, short_wraps, unbracketed = stats
+                    cell = 8.0 * spaced + (0.0 if balanced else 5.0)
+                    if place:
+                        size = len(text)
+                        cell += 4.0 * (n - 1) + (2.0 if size > 8 else (-0.5 if size <= 4 else 0.0))
+                        if text.endswith(PLACE_SUFFIXES):
+                            cell -= 0.5
+                        elif text.endswith(UNIT_SUFFIXES):
+                            cell += 1.0
+                    elif person:
+                        cell += 2.0 * unbracketed + (2.0 if len(text) > 8 else 0.0)
+                    else:
+                        cell += 3.0 * short_wraps
+                        if unit:
+                            cell += -0.3 if text.endswith(UNIT_SUFFIXES) else 0.5
+                    cost += cell
                     if cost < best:
                         best, to[s] = cost, e
             here[s] = best
@@ -575,10 +593,13 @@ def _inherit(values: dict, row: _Row, continuation: bool, prev: Optional[tuple[_
             values["category"] = row.heading
 
 
+_SEQ_START = re.compile("\n序")
+
+
 def _scan(lines: list[Line]) -> Optional[_Scanner]:
     """The register rows of a document, or None when it prints no register header."""
-    if "\n序" not in "\n" + "\n".join([ln.text for ln in lines]) \
-            or not any(ln.text[:1] == "序" and _is_header_line(ln.text) for ln in lines):
+    if not any(lines[k].text[:1] == "序" and _is_header_line(lines[k].text)
+               for k in find_lines(lines, _SEQ_START)):
         return None                                       # no register header (序号 …)
     return _Scanner().run(lines)
 
