@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import patterns as P
-from .lines import Line
+from .lines import Line, find_lines
 from .reflow import full_width, is_full, join, width
 from .segment import is_issuer_line
 from .units import first_top, read_roles, split_top
@@ -71,9 +71,10 @@ _ROLE_WORDS = re.compile(r"负责|牵头|配合|落实|责任单位|责任部门
 
 def parse_tasks(lines: list[Line], body_text: str = "") -> list[RawTask]:
     # (no role word contains a line break, so one search over the lines joined)
-    if not _ROLE_WORDS.search("\n".join([ln.text for ln in lines])):
+    joined = "\n".join([ln.text for ln in lines])
+    if not _ROLE_WORDS.search(joined):
         return []          # no unit is given a role anywhere: no task
-    tasks = parse_table(lines)
+    tasks = parse_table(lines, joined)
     if tasks:
         return tasks
     tasks = parse_labelled_list(lines)
@@ -236,8 +237,11 @@ def _row_in_one_line(number: int, rest: str, first: Line, n_task: int, kinds: li
     return RawTask(str(number), fields[n_task - 1], heading, None, roles, [first], when=when)
 
 
-def parse_table(lines: list[Line]) -> list[RawTask]:
-    if "\n序号" not in "\n" + "\n".join([ln.text for ln in lines]):
+def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask]:
+    """`joined`: the lines' texts joined with line breaks, when the caller has it."""
+    if joined is None:
+        joined = "\n".join([ln.text for ln in lines])
+    if not joined.startswith("序号") and "\n序号" not in joined:
         return []                         # no line starts a header
     start, h = next(((i, h) for i in range(len(lines))
                      if lines[i].text.startswith("序号") and (h := _header_at(lines, i))), (None, 0))
@@ -400,6 +404,7 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
 # --- 2. numbered items with 牵头单位：/配合单位： lines ---------------------------
 
 _LABEL_FIRST = frozenset(label[0] for label in LABEL_ROLE)     # ROLE_LABEL's labels
+_LABEL_START = re.compile("\n[" + "".join(sorted(_LABEL_FIRST)) + "]")   # lines starting so (find_lines)
 _CN_NUM_FIRST = frozenset(P.CN_NUM)
 _WHEN_FIRST = frozenset("完办时进")                          # WHEN_LABEL's first characters
 LEADER_LINE = re.compile(r"^(?:责任|分管|牵头|包联|联系|主要)(?:市|县|区|省)?(?:领导|负责人)\s*[:：]")
@@ -428,7 +433,7 @@ def _sections(section: list[str]) -> Optional[str]:
 
 
 def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
-    if sum(1 for ln in lines if ln.text[:1] in _LABEL_FIRST and ROLE_LABEL.match(ln.text)) < 2:
+    if sum(1 for k in find_lines(lines, _LABEL_START) if ROLE_LABEL.match(lines[k].text)) < 2:
         return []
     tasks: list[RawTask] = []
     path: list[tuple[int, str]] = []     # (level, heading text)
@@ -598,7 +603,7 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
     tasks: list[RawTask] = []
     path: list[tuple[int, str]] = []
     item: list[Line] = []
-    measure = full_width(lines)
+    measure = None                       # full_width(lines), when a line needs it
 
     def close():
         if not item:
@@ -632,7 +637,8 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
             item.append(ln)
         if item and text.rstrip("。；;").endswith(("）", ")", "】")) and _inline_units(join(item), first_leads):
             close()
-        elif item and ("单位" in text or "部门" in text) and not is_full(text, measure) \
+        elif item and ("单位" in text or "部门" in text) \
+                and not is_full(text, measure if measure is not None else (measure := full_width(lines))) \
                 and _inline_units(join(item), first_leads):
             close()                  # an unbracketed label (or bracketed note) line ends the item
     close()
