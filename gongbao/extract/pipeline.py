@@ -164,10 +164,14 @@ def _canonical_units(result: Extraction, registry: UnitRegistry) -> None:
         if item.organization:
             seen.add(item.organization)
     registry.learn(sorted(seen))
+    known: dict[str, tuple[str, list[str]]] = {}      # unit → (id, members): units recur
     for task in result.tasks:
         for resp in task.responsibilities:
-            resp.unit_id = registry.canonical(resp.unit, city=city)
-            resp.members = registry.expand(resp.unit)
+            hit = known.get(resp.unit)
+            if hit is None:
+                hit = known[resp.unit] = (registry.canonical(resp.unit, city=city), registry.expand(resp.unit))
+            resp.unit_id = hit[0]
+            resp.members = list(hit[1])
 
 
 def clear_caches() -> None:

@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from . import patterns as P
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "unit_aliases.tsv"
 
 # 级别前缀或地名（可带“委”：市委、县委）
@@ -74,6 +76,7 @@ class _Table:
                 self.titles.extend(names)
         self.titles.sort(key=len, reverse=True)
         self.title_re = re.compile("(?:" + "|".join(map(re.escape, self.titles)) + ")$") if self.titles else None
+        self.title_search = P.tail_search(self.title_re) if self.title_re is not None else None
         self.max_body = max(map(len, self.bodies), default=0)
         # for each last character, the lengths of the names ending with it, longest first
         sizes: dict[str, set[int]] = {}
@@ -120,7 +123,7 @@ class UnitRegistry:
         if self._t.title_re is None:
             return name
         for _ in range(3):
-            m = self._t.title_re.search(name)
+            m = self._t.title_search(name)
             if not m or m.start() == 0:
                 break
             name = name[:m.start()]
