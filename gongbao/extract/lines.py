@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, count, repeat
 from typing import Iterable, Optional
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
@@ -44,14 +44,15 @@ def to_lines(text: str, first_page: Optional[int] = None) -> list[Line]:
     # the line breaks \r\n, \r and \n, as re.split(r"\r\n|\r|\n") finds them
     raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not feeds and not invisible:          # the common case, in bulk
+        nos = list(compress(count(1), raws))  # empty lines (often every other one) go first
+        raws = list(filter(None, raws))
         cleaned = [" ".join(raw.split()) for raw in raws]
-        nos = [no for no, c in enumerate(cleaned, start=1) if c]
-        kept = [cleaned[no - 1] for no in nos]
-        # a line without white space comes back from the join as the same
-        # object, and it has no indent: the test is needed only where it changed
-        indent = [c is not raw and raw[:1] in _INDENT
-                  for c, raw in zip(kept, [raws[no - 1] for no in nos])]
-        return list(map(Line, kept, nos, repeat(page), indent))
+        if not all(cleaned):                  # lines of white space only go too
+            keep = list(map(bool, cleaned))
+            nos, raws = list(compress(nos, keep)), list(compress(raws, keep))
+            cleaned = list(filter(None, cleaned))
+        indent = list(map(str.startswith, raws, repeat(_INDENT)))
+        return list(map(Line, cleaned, nos, repeat(page), indent))
     for no, raw in enumerate(raws, start=1):
         if not raw:
             continue
