@@ -1,4 +1,4 @@
-"""`gongbao batch DIR_OR_LISTFILE [--scheduler ADDRESS] [--workers N] [--out DIR] [--resume]`
+"""`gongbao batch DIR_OR_LISTFILE [--scheduler ADDRESS [--workers-write]] [--workers N] [--out DIR] [--resume]`
 
 Exit codes: 0 every file settled (extracted or recorded as failed), 1 the run
 ended with files left (stopped), 2 bad input (corpus, output directory),
@@ -22,6 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--workers", type=int, metavar="N",
                         help="worker processes of the local cluster (default: one per core); "
                              "with --scheduler, wait for N workers before starting")
+    parser.add_argument("--workers-write", action="store_true",
+                        help="with --scheduler: --out is on a file system every worker sees at the same path, so the "
+                             "workers write the records files themselves (checked before the run; the local cluster's "
+                             "workers always do)")
     parser.add_argument("--out", metavar="DIR", default=None,
                         help="output directory (default: ./gongbao-batch)")
     parser.add_argument("--resume", action="store_true",
@@ -63,12 +67,17 @@ def run(args) -> int:
     if args.workers is not None and args.workers < 1:
         print("gongbao: --workers: must be at least 1", file=sys.stderr)
         return 2
+    if args.workers_write and not args.scheduler:
+        print("gongbao: --workers-write: only with --scheduler (the local cluster's workers write anyway)",
+              file=sys.stderr)
+        return 2
     database_url = args.database_url or (os.environ.get("DATABASE_URL") if args.db else None)
     _quiet_cluster_logs()
     previous = signal.signal(signal.SIGTERM, _sigterm) if hasattr(signal, "SIGTERM") else None
     try:
         summary = run_batch(args.inputs, out_dir=args.out, scheduler=args.scheduler, workers=args.workers,
-                            resume=args.resume, database_url=database_url, progress=not args.no_progress)
+                            resume=args.resume, database_url=database_url, progress=not args.no_progress,
+                            workers_write=True if args.workers_write else None)
     except InputError as exc:
         print(f"gongbao: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -8,10 +8,14 @@ instant can be resumed without duplicates or losses.
     done.jsonl                 the manifest: one line per committed partition,
                                listing every file it settled (path, sha256, status)
 
-A partition is committed in this order:
+A partition is what one task settled (up to a few hundred files). It is
+committed in this order:
 
-1. its records file is written to a temporary name, fsync'ed and renamed
-   (then the directory is fsync'ed): it exists whole or not at all;
+1. its records file is made whole under a temporary name, fsync'ed and renamed
+   (then the directory is fsync'ed): it exists whole or not at all. A worker
+   writes the temporary file itself (`records.run-….tmp`, when the workers see
+   the output directory, as a LocalCluster's do) and the client fsyncs and
+   renames it; otherwise the client writes the lines the worker sent;
 2. its failures are appended to failures.jsonl, each tagged with the
    partition number, and fsync'ed;
 3. one line naming the partition and all of its files is appended to
@@ -19,8 +23,9 @@ A partition is committed in this order:
 
 The manifest line is the commit point. On `--resume`, a torn last manifest line
 is cut off, records files and failure lines of partitions the manifest does not
-name (a crash between the steps) are removed, and temporary files are deleted;
-the files of uncommitted partitions are then simply extracted again.
+name (a crash between the steps) are removed, and temporary files (a worker's
+uncommitted ones too) are deleted; the files of uncommitted partitions are then
+simply extracted again.
 """
 from __future__ import annotations
 
@@ -28,9 +33,10 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Optional, Union
 
 from ..errors import InputError
+from .work import json_bytes
 
 MANIFEST = "done.jsonl"
 FAILURES = "failures.jsonl"
@@ -55,9 +61,9 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _append(path: Path, text: str) -> None:
-    with open(path, "a", encoding="utf-8") as fh:
-        fh.write(text)
+def _append(path: Path, data: Union[bytes, str]) -> None:
+    with open(path, "ab") as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         fh.flush()
         os.fsync(fh.fileno())
 
@@ -165,36 +171,42 @@ class OutDir:
 
     # -- writing ------------------------------------------------------------
 
-    def commit(self, lines: list[bytes], failures: list[dict], settled: list[tuple[str, Optional[str], str]],
-               version: Optional[str] = None) -> Optional[str]:
-        """Commit one partition: `lines` are the records' JSON lines (UTF-8), `failures`
-        the failure objects, `settled` every (path, sha256, status) it covers.
-        Returns the records file's name (None when it has no records)."""
-        if not settled:
+    def commit(self, records: Union[bytes, str, os.PathLike, None], failures: list[dict],
+               files: Union[bytes, list], version: Optional[str] = None) -> Optional[str]:
+        """Commit one partition. `records`: its records' JSON lines (bytes,
+        written here), or the path of a file in this directory holding them
+        (a worker's temporary file: fsync'ed and renamed here), or None when
+        it has none. `failures`: the failure objects. `files`: every
+        (path, sha256, status) it settles, as a list or as that list's JSON
+        (bytes). Returns the records file's name (None when it has no records)."""
+        if isinstance(files, (bytes, bytearray)):
+            files_json = bytes(files)
+        else:
+            files_json = json_bytes([list(f) for f in files])
+        if files_json.strip() in (b"", b"[]"):
             return None
         n = self.next_part
-        name = part_name(n) if lines else None
-        if lines:
-            # line by line: a partition's lines are tens of MB, joined they were
-            # copied twice more in the client, which shares the cores with the workers
-            atomic_write(self.path / name, _lines(lines))
+        name = part_name(n) if records is not None else None
+        if isinstance(records, (bytes, bytearray)):
+            atomic_write(self.path / name, records)
+        elif records is not None:
+            fd = os.open(records, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(records, self.path / name)
+            _fsync_dir(self.path)
         if failures:
-            _append(self.failures, "".join(
-                json.dumps({**f, "part": n}, ensure_ascii=False, separators=(",", ":")) + "\n" for f in failures))
-        entry = {"part": n, "records": name, "extractor_version": version, "files": [list(s) for s in settled]}
-        _append(self.manifest, json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n")
+            _append(self.failures, b"".join(json_bytes({**f, "part": n}) + b"\n" for f in failures))
+        head = json_bytes({"part": n, "records": name, "extractor_version": version})
+        _append(self.manifest, b"".join((head[:-1], b',"files":', files_json, b"}\n")))
         self.committed.add(n)
         self.next_part = n + 1
         return name
 
     def write_summary(self, summary: dict) -> None:
         atomic_write(self.path / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
-
-
-def _lines(lines: list[bytes]) -> Iterator[bytes]:
-    for line in lines:
-        yield line
-        yield b"\n"
 
 
 def read_records(out_dir) -> list[dict]:

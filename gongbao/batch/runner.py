@@ -1,5 +1,5 @@
 """A batch run: every file of a corpus extracted on Dask distributed workers,
-results written by the client in committed partitions (see output.py).
+written in committed partitions (see output.py), one per task.
 
 Files are grouped into chunks (a task each, so the per-task overhead of the
 scheduler is spread over several files) and submitted through a bounded
@@ -9,6 +9,15 @@ some 5-10 ms of CPU in the worker, scheduler and client together, and the
 worker idles a few ms between two tasks: chunks of up to 256 files (~1.5 s of
 extraction) make that well under 1 %; they shrink toward the end of the run
 so that the workers finish together (see `chunks`).
+
+Each task is a partition. When the workers see the output directory (always
+for the LocalCluster started here; `workers_write=True` on another cluster),
+a worker writes the partition's records to a temporary file there and sends
+back only the bookkeeping (work.ChunkResult: the manifest's file list, counts,
+failures); the client fsyncs, renames and records the commit. Otherwise the
+worker sends the records' bytes and the client writes them. The records never
+travel through the client in the first case, which shares the cores with the
+workers on a single machine.
 
 Failures: a file that fails is an outcome of its chunk (see work.py). A worker
 that dies takes its tasks with it; the scheduler reschedules them on the other
@@ -34,7 +43,7 @@ from ..errors import InputError
 from .corpus import InputFile, list_inputs
 from .output import OutDir
 from .progress import Progress
-from .work import (DEFAULT_EXTRACTOR, FAILED, OK, UNCHANGED, Outcome, extract_chunk, extractor_version, resolve,
+from .work import (DEFAULT_EXTRACTOR, ChunkResult, extract_chunk, extractor_version, failed_file, resolve, sees,
                    warm_up)
 
 DEFAULT_OUT = "gongbao-batch"
@@ -243,8 +252,7 @@ def run_batch(inputs, out_dir=None, scheduler=None, workers: Optional[int] = Non
               store: Optional[Store] = None,
               extractor: Union[str, Callable] = DEFAULT_EXTRACTOR,
               chunk_files: int = 256, chunk_bytes: int = 8 << 20,
-              partition_files: int = 1000, partition_bytes: int = 64 << 20,
-              flush_seconds: float = 30.0, retries: int = 2,
+              workers_write: Optional[bool] = None, retries: int = 2,
               stop_after_partitions: Optional[int] = None,
               stream=None) -> BatchSummary:
     """Extract every file of `inputs` (a directory walked recursively, a list
@@ -261,6 +269,14 @@ def run_batch(inputs, out_dir=None, scheduler=None, workers: Optional[int] = Non
                 default one, see store.py)
     extractor   "module:function" or a callable path -> Extraction, run on the
                 workers (default: gongbao.extract.pipeline.extract_path)
+    chunk_files, chunk_bytes  the most files, and input bytes, of one task (a
+                partition of the output)
+    workers_write  the workers write the records files themselves (the client
+                commits them): the default with the LocalCluster started here;
+                with `scheduler`, True when the output directory is on a file
+                system every worker sees at the same path (checked: BatchError
+                if not), else (default) the workers send the records to the
+                client, which writes them
     stop_after_partitions  stop (as if interrupted) once this many partitions
                 are committed: tests and trial runs
     Raises InputError for a bad corpus or output directory, BatchError when
@@ -283,6 +299,7 @@ def run_batch(inputs, out_dir=None, scheduler=None, workers: Optional[int] = Non
     from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
+    token = uuid.uuid4().hex[:8]
     try:
         with connect(scheduler, workers) as client:
             summary.workers = _threads(client)
@@ -300,6 +317,10 @@ def run_batch(inputs, out_dir=None, scheduler=None, workers: Optional[int] = Non
                 report.say(f"gongbao batch: warning: files done earlier were extracted by gongbao "
                            f"{', '.join(older)}, not {summary.extractor_version}; they are not redone "
                            f"(use another --out to extract everything again)")
+            if workers_write is None:
+                workers_write = scheduler is None
+            if workers_write:
+                _check_workers_see(client, out_path)
             report.say(f"gongbao batch: {len(files):,} files, {len(files) - todo:,} already done, "
                        f"{summary.workers} workers → {out_path}")
             summary.startup_seconds = time.perf_counter() - t_start
@@ -308,8 +329,8 @@ def run_batch(inputs, out_dir=None, scheduler=None, workers: Optional[int] = Non
             committer = Committer(out, store, summary.extractor_version)
             try:
                 _loop(client, files, known, extractor, summary, report, committer, as_completed, KilledWorker,
-                      chunk_files=chunk_files, chunk_bytes=chunk_bytes, partition_files=partition_files,
-                      partition_bytes=partition_bytes, flush_seconds=flush_seconds, retries=retries,
+                      chunk_files=chunk_files, chunk_bytes=chunk_bytes, retries=retries, token=token,
+                      write_to=(os.path.abspath(out_path), not _local(client)) if workers_write else None,
                       stop_after_partitions=stop_after_partitions)
             finally:
                 committer.close()
@@ -318,6 +339,7 @@ def run_batch(inputs, out_dir=None, scheduler=None, workers: Optional[int] = Non
                 raise committer.error
     finally:
         report.close()
+        _remove_leftovers(out_path, token)
 
     # every file of the corpus has its outcome: unchanged since an earlier run, or settled now
     summary.complete = (not summary.interrupted
@@ -329,13 +351,49 @@ def run_batch(inputs, out_dir=None, scheduler=None, workers: Optional[int] = Non
     return summary
 
 
-class Committer:
-    """Commits partitions in order, in a thread of its own, so that writing
-    and fsync'ing a partition (and storing it) never leaves the workers
-    without tasks. After a failure nothing more is committed; the error is
-    kept for the client loop to raise."""
+def _local(client) -> bool:
+    """The client's cluster is a LocalCluster of this machine (its workers'
+    files are then fsync'ed by the client before the rename)."""
+    from distributed import LocalCluster
+    return isinstance(getattr(client, "cluster", None), LocalCluster)
 
-    def __init__(self, out: OutDir, store: Optional[Store], version: str, depth: int = 2):
+
+def _check_workers_see(client, out_path: Path) -> None:
+    """Every worker must see the output directory at the client's path."""
+    name = f".gongbao-probe-{uuid.uuid4().hex}"
+    content = uuid.uuid4().hex
+    probe = out_path / name
+    probe.write_text(content, encoding="utf-8")
+    try:
+        seen = client.run(sees, os.path.abspath(out_path), name, content)
+    finally:
+        probe.unlink()
+    blind = sorted(w for w, ok in seen.items() if not ok)
+    if blind:
+        raise BatchError(f"workers {', '.join(blind)} do not see the output directory "
+                         f"{os.path.abspath(out_path)}; use a directory on a file system shared at the same path, "
+                         f"or let the client write the output (no --workers-write)")
+
+
+def _remove_leftovers(out_path: Path, token: str) -> None:
+    """This run's temporary files that no commit renamed: tasks cancelled
+    after they wrote, or split after a worker died. Once a LocalCluster is
+    closed none is still being written; on another cluster a cancelled task
+    may still write one after this, which the next --resume deletes."""
+    for tmp in out_path.glob(f"records.run-{token}-*.tmp"):
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+class Committer:
+    """Commits partitions in order, in a thread of its own, so that fsync'ing
+    a partition (and storing it) never leaves the workers without tasks. After
+    a failure nothing more is committed; the error is kept for the client loop
+    to raise."""
+
+    def __init__(self, out: OutDir, store: Optional[Store], version: str, depth: int = 8):
         import queue
         self.out = out
         self.version = version
@@ -345,25 +403,24 @@ class Committer:
         self.thread = threading.Thread(target=self._run, name="gongbao-batch-commit", daemon=True)
         self.thread.start()
 
-    def put(self, lines: list[str], failures: list[dict], settled: list) -> None:
-        self.queue.put((lines, failures, settled))
+    def put(self, result: ChunkResult) -> None:
+        self.queue.put(result)
 
     def _run(self) -> None:
         while True:
-            item = self.queue.get()
-            if item is None:
+            result = self.queue.get()
+            if result is None:
                 return
             if self.error is not None:
                 continue                       # after a failure: drop, --resume redoes them
-            lines, failures, settled = item
             try:
-                if self.store is not None and lines:
+                if self.store is not None and result.records is not None:
                     try:
-                        self.store([json.loads(line) for line in lines])
+                        self.store(_record_sets(result.records))
                     except Exception as exc:  # noqa: BLE001
                         raise BatchError(f"the store failed ({type(exc).__name__}: {exc}); the partition was "
                                          f"not committed, --resume redoes it") from exc
-                self.out.commit(lines, failures, settled, self.version)
+                self.out.commit(result.records, list(result.failures), result.files, self.version)
             except BaseException as exc:  # noqa: BLE001 - kept and raised by the client loop
                 self.error = exc if isinstance(exc, BatchError) else BatchError(
                     f"cannot write to {self.out.path} ({type(exc).__name__}: {exc})")
@@ -375,13 +432,19 @@ class Committer:
             self.thread.join(timeout=0.2)
 
 
+def _record_sets(records: Union[bytes, str]) -> list[dict]:
+    """The record sets of a partition's lines (bytes) or of its temporary file."""
+    if isinstance(records, (bytes, bytearray)):
+        return [json.loads(line) for line in records.splitlines() if line.strip()]
+    with open(records, "rb") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
 def _loop(client, files, known, extractor, summary, report, committer, as_completed, KilledWorker, *,
-          chunk_files, chunk_bytes, partition_files, partition_bytes, flush_seconds, retries,
-          stop_after_partitions) -> None:
+          chunk_files, chunk_bytes, retries, token, write_to, stop_after_partitions) -> None:
     # enough tasks in flight to keep every worker thread busy while results
     # travel and the client takes them; few enough that memory stays flat
     window = 2 * summary.workers + 2
-    token = uuid.uuid4().hex[:8]
     source = chunks(files, known, chunk_files, chunk_bytes, summary.workers)
     retry_singles: deque = deque()
     second_chance: set[str] = set()
@@ -389,11 +452,6 @@ def _loop(client, files, known, extractor, summary, report, committer, as_comple
     # results are gathered in the background as tasks finish, not one round trip at a time
     ac = as_completed(loop=client.loop, with_results=True, raise_errors=False)
     counter = 0
-    buf_lines: list[tuple[str, str]] = []
-    buf_failures: list[dict] = []
-    buf_settled: list[tuple[str, Optional[str], str]] = []
-    buf_bytes = 0
-    last_flush = time.perf_counter()
 
     def submit_next() -> bool:
         nonlocal counter
@@ -401,44 +459,29 @@ def _loop(client, files, known, extractor, summary, report, committer, as_comple
         if chunk is None:
             return False
         counter += 1
-        fut = client.submit(extract_chunk, chunk, extractor, key=f"gongbao-chunk-{token}-{counter}",
-                            retries=retries, pure=False)
+        key = f"gongbao-chunk-{token}-{counter}"
+        # the worker writes records.run-TOKEN-N.<its own suffix>.tmp: a retry
+        # (or a second run of the task) never writes into another's file
+        where = None if write_to is None else (write_to[0], f"records.run-{token}-{counter}", write_to[1])
+        fut = client.submit(extract_chunk, chunk, extractor, where, key=key, retries=retries, pure=False)
         inflight[fut.key] = (fut, chunk)
         ac.add(fut)
         return True
 
-    def flush() -> None:
-        nonlocal buf_lines, buf_failures, buf_settled, buf_bytes, last_flush
-        if buf_settled:
-            buf_lines.sort()
-            buf_settled.sort(key=lambda s: s[0])
-            committer.put([line for _, line in buf_lines], buf_failures, buf_settled)
-            summary.partitions += 1
-        buf_lines, buf_failures, buf_settled, buf_bytes = [], [], [], 0
-        last_flush = time.perf_counter()
-
-    def take(outcomes: list[Outcome]) -> None:
-        nonlocal buf_bytes
-        files_n = records_n = 0
-        for o in outcomes:
-            if o.status == UNCHANGED:
-                summary.skipped += 1
-                continue
-            if o.path in known:
-                report.grow()              # done before, but its content changed
-            if o.status == OK:
-                buf_lines.append((o.path, o.payload))
-                buf_bytes += len(o.payload)
-                summary.extracted += 1
-                summary.records += o.records
-                records_n += o.records
-            else:
-                buf_failures.append({"path": o.path, "sha256": o.sha256, "error": o.payload,
-                                     "extractor_version": o.version})
-                summary.failed += 1
-            buf_settled.append((o.path, o.sha256, o.status))
-            files_n += 1
-        report.update(files_n, records_n)
+    def take(result: ChunkResult) -> bool:
+        """Count the partition and hand it to the committer; True when the run should stop."""
+        summary.skipped += result.unchanged
+        if result.changed:
+            report.grow(result.changed)    # done before, but its content changed
+        summary.extracted += result.extracted
+        summary.failed += result.failed
+        summary.records += result.records_n
+        report.update(result.settled, result.records_n)
+        if not result.settled:
+            return False
+        committer.put(result)
+        summary.partitions += 1
+        return stop_after_partitions is not None and summary.partitions >= stop_after_partitions
 
     try:
         for _ in range(window):
@@ -450,35 +493,30 @@ def _loop(client, files, known, extractor, summary, report, committer, as_comple
             # Decide by what came back, not by fut.status: a result already
             # gathered stays valid even when its worker dies right after and
             # the scheduler marks the key lost (status no longer "finished").
-            if isinstance(result, list):
-                outcomes = result
+            if isinstance(result, ChunkResult):
+                pass
             elif isinstance(result, tuple) and len(result) > 1 and isinstance(result[1], KilledWorker):
+                result = None
                 if len(chunk) > 1:         # find the file that kills: one task per file
                     retry_singles.extend([item] for item in chunk)
-                    outcomes = []
                 elif chunk[0][0] not in second_chance:
                     # a file alone on a worker that died may only have been
                     # queued beside the one that kills: one more try alone
                     second_chance.add(chunk[0][0])
                     retry_singles.append(chunk)
-                    outcomes = []
                 else:
                     path = chunk[0][0]
-                    outcomes = [Outcome(path, _sha_or_none(path), FAILED, 0,
-                                        f"{path}: a worker died extracting this file, again and again "
-                                        f"(crash or out of memory)", summary.extractor_version)]
+                    result = failed_file(path, _sha_or_none(path),
+                                         f"{path}: a worker died extracting this file, again and again "
+                                         f"(crash or out of memory)", summary.extractor_version)
             else:                          # the task itself failed after its retries, or was cancelled
                 exc = result[1] if isinstance(result, tuple) else result
                 raise BatchError(f"a task failed after {retries} retries ({type(exc).__name__}: {exc})")
-            take(outcomes)
+            if result is not None and take(result):
+                summary.interrupted = True
+                return
             if committer.error is not None:
                 return
-            if (len(buf_settled) >= partition_files or buf_bytes >= partition_bytes
-                    or time.perf_counter() - last_flush >= flush_seconds):
-                flush()
-                if stop_after_partitions is not None and summary.partitions >= stop_after_partitions:
-                    summary.interrupted = True
-                    return
             while len(inflight) < window and submit_next():
                 pass
     except KeyboardInterrupt:
@@ -490,7 +528,6 @@ def _loop(client, files, known, extractor, summary, report, committer, as_comple
             except Exception:  # noqa: BLE001 - the cluster closes next anyway
                 pass
             inflight.clear()
-        flush()
 
 
 def _sha_or_none(path: str) -> Optional[str]:

@@ -1,9 +1,15 @@
 """What a worker runs: read, hash and extract a chunk of files.
 
-A task takes a chunk of files and returns one `Outcome` per file. A file that
-fails (bad input, or a bug of ours on it) is an outcome like any other, so one
-file never fails its chunk. Every successful outcome carries its output line
-ready-made (JSON, one line), so the client only writes bytes.
+A task takes a chunk of files and returns one `ChunkResult`: the chunk's
+partition. A file that fails (bad input, or a bug of ours on it) is an
+outcome like any other, so one file never fails its chunk. Each extracted
+file gives one output line (JSON), built here. The worker either writes the
+lines itself, to a temporary file in the output directory that the client
+renames when it commits the partition (the output directory is then on a file
+system the workers see: a LocalCluster's always is), or returns them as one
+block of bytes for the client to write. Either way the client gets the
+partition's bookkeeping ready-made: the manifest's list of files (JSON),
+counts, and the failures.
 
 The extractor is named by reference (`"module:function"`, a callable of one
 path returning an `Extraction`) and imported once per worker process.
@@ -34,6 +40,7 @@ _cache: dict[str, Callable] = {}
 
 
 class Outcome(NamedTuple):
+    """What one file gave."""
     path: str
     sha256: Optional[str]     # None: the file could not be read
     status: str               # ok | failed | unchanged
@@ -217,16 +224,109 @@ def process_file(path: str, known_sha: Optional[str], extract: Callable, version
     return Outcome(path, sha, OK, n, line, version)
 
 
-def extract_chunk(chunk: list[tuple[str, Optional[str]]], extractor: Union[str, Callable] = DEFAULT_EXTRACTOR) -> list[Outcome]:
+class ChunkResult(NamedTuple):
+    """What a task gives the client: one partition, ready to commit."""
+    records: Union[str, bytes, None]   # the temporary file holding the records' lines (written by the worker,
+                                       # a path in the output directory), or the lines themselves (bytes),
+                                       # or None: no file of the chunk was extracted
+    files: bytes                       # JSON array of [path, sha256, status] of every file settled
+                                       # (the done manifest's "files"): all but the unchanged ones
+    extracted: int
+    failed: int
+    unchanged: int                     # done before (resume), same content: not settled again
+    changed: int                       # done before, but with another content: settled again
+    records_n: int                     # records extracted
+    failures: tuple                    # dicts: path, sha256, error, extractor_version
+
+    @property
+    def settled(self) -> int:
+        return self.extracted + self.failed
+
+
+def extract_chunk(chunk: list[tuple[str, Optional[str]]], extractor: Union[str, Callable] = DEFAULT_EXTRACTOR,
+                  write_to: Optional[tuple[str, str, bool]] = None) -> ChunkResult:
     """The task: `chunk` is a list of (path, known_sha256). A known hash is
     the one the done manifest holds for the path (resume): when the file still
     has it, the file is reported unchanged and not extracted again. The empty
-    string stands for a file done while unreadable."""
+    string stands for a file done while unreadable.
+
+    `write_to` = (output directory, name stem, fsync): the records' lines are
+    written to `<directory>/<stem>.<unique>.tmp`, whose path is returned (a
+    retry or a duplicate run of the task writes a file of its own), fsync'ed
+    when asked (on a shared file system; locally the client's fsync before
+    the rename does it). None: the lines are returned as bytes."""
     extract = resolve(extractor)
     if not _settled:             # a worker that joined after the run's warm-up (restarted by its nanny)
         settle_heap()
     version = extractor_version()
-    return [process_file(path, known, extract, version) for path, known in chunk]
+    settled: list[tuple[str, Optional[str], str]] = []
+    failures: list[dict] = []
+    extracted = failed = unchanged = changed = records_n = 0
+    lines: list[bytes] = []
+    fh = tmp = None
+    try:
+        for path, known in chunk:
+            o = process_file(path, known, extract, version)
+            if o.status == UNCHANGED:
+                unchanged += 1
+                continue
+            if known is not None:
+                changed += 1
+            settled.append((path, o.sha256, o.status))
+            if o.status == OK:
+                extracted += 1
+                records_n += o.records
+                if write_to is None:
+                    lines.append(o.payload)
+                    lines.append(b"\n")
+                else:
+                    if fh is None:
+                        tmp = os.path.join(write_to[0], f"{write_to[1]}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
+                        fh = open(tmp, "wb")
+                    fh.write(o.payload)
+                    fh.write(b"\n")
+            else:
+                failed += 1
+                failures.append({"path": path, "sha256": o.sha256, "error": o.payload, "extractor_version": version})
+        if fh is not None:
+            fh.flush()
+            if write_to[2]:
+                os.fsync(fh.fileno())
+            fh.close()
+            fh = None
+    except BaseException:
+        if fh is not None:
+            fh.close()
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise
+    records = tmp if write_to is not None else (b"".join(lines) if lines else None)
+    return ChunkResult(records, json_bytes(settled), extracted, failed, unchanged, changed, records_n,
+                       tuple(failures))
+
+
+def failed_file(path: str, sha: Optional[str], error: str, version: str) -> ChunkResult:
+    """A partition of one file that failed without a worker's word (the client's verdict)."""
+    return ChunkResult(None, json_bytes([(path, sha, FAILED)]), 0, 1, 0, 0, 0,
+                       ({"path": path, "sha256": sha, "error": error, "extractor_version": version},))
+
+
+def json_bytes(value) -> bytes:
+    """`value` as compact JSON, UTF-8 (a lone surrogate, as in a path that is
+    not UTF-8, escaped)."""
+    return _utf8(_dumps(value))
+
+
+def sees(directory: str, name: str, content: str) -> bool:
+    """Runs on each worker: does it see the client's probe file in the output directory?"""
+    try:
+        with open(os.path.join(directory, name), encoding="utf-8") as fh:
+            return fh.read() == content
+    except OSError:
+        return False
 
 
 def worker_pid() -> int:

@@ -13,7 +13,7 @@ from tests.batch.checks import assert_clean, assert_same_as_sequential
 def test_two_workers_give_the_sequential_records(corpus, sequential, tmp_path):
     out = tmp_path / "out"
     summary = run_batch(corpus["root"], out_dir=out, workers=2, progress=False,
-                        chunk_files=8, partition_files=40)
+                        chunk_files=8)
     assert summary.complete and not summary.interrupted
     assert summary.workers == 2
     failed_in_sequence = sorted(p for p, (s, _) in sequential.items() if s == "failed")
@@ -24,7 +24,10 @@ def test_two_workers_give_the_sequential_records(corpus, sequential, tmp_path):
     assert summary.records == sum(sum(len(v[k]) for k in ("documents", "tasks", "groups", "appointments",
                                                           "heritage_items", "inheritors", "commendations"))
                                   for s, v in sequential.values() if s == "ok")
-    assert summary.partitions == len(list(out.glob("records.part-*.jsonl"))) >= 5
+    # a partition per task (one without records, all its files failed, has no records file)
+    manifest = [json.loads(line) for line in (out / "done.jsonl").read_text().splitlines()]
+    assert summary.partitions == len(manifest) >= 5
+    assert len(list(out.glob("records.part-*.jsonl"))) == sum(1 for m in manifest if m["records"])
     assert_same_as_sequential(out, sequential)
     assert_clean(out)
     # broken files are failures with the one-line error users know, never hidden files
@@ -106,6 +109,8 @@ def test_cli_exit_codes(corpus, tmp_path, capsys):
     assert capsys.readouterr().err.strip() == f"gongbao: {tmp_path / 'nope'}: no such directory or list file"
     assert main([corpus["root"], "--workers", "0"]) == 2
     assert capsys.readouterr().err.strip() == "gongbao: --workers: must be at least 1"
+    assert main([corpus["root"], "--workers-write"]) == 2
+    assert "only with --scheduler" in capsys.readouterr().err
     listing = tmp_path / "one.txt"
     listing.write_text(corpus["broken"][0] + "\n" + [p for p in corpus["files"] if "/docs/doc01" in p][0] + "\n")
     assert main([str(listing), "--out", str(tmp_path / "o1"), "--workers", "1", "--no-progress"]) == 0
@@ -151,3 +156,35 @@ def test_gongbao_batch_command(corpus, sequential, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "complete: 5 files extracted, 1 failed, 0 already done" in err
     assert_same_as_sequential(tmp_path / "out", {p: sequential[p] for p in chosen})
+
+
+def test_a_task_written_by_the_worker_or_sent_to_the_client(corpus, sequential, tmp_path):
+    """A task's partition: the same lines whether the worker writes them to a
+    temporary file of the output directory or returns them; the client gets
+    the manifest's file list, counts and failures either way."""
+    from gongbao.batch.work import extract_chunk
+
+    good = [p for p in corpus["files"] if "/set01/docs/" in p][:5]
+    chunk = [(p, None) for p in good + corpus["broken"][:2]]
+    sent = extract_chunk(chunk)
+    written = extract_chunk(chunk, write_to=(str(tmp_path), "records.run-test-1", False))
+    assert isinstance(sent.records, bytes)
+    assert os.path.dirname(written.records) == str(tmp_path)
+    name = os.path.basename(written.records)
+    assert name.startswith("records.run-test-1.") and name.endswith(".tmp")
+    with open(written.records, "rb") as fh:
+        assert fh.read() == sent.records
+    assert sent._replace(records=None) == written._replace(records=None)
+    lines = [json.loads(line) for line in sent.records.splitlines()]
+    assert [r["path"] for r in lines] == good
+    assert all(r["extraction"] == sequential[r["path"]][1] for r in lines)
+    assert (sent.extracted, sent.failed, sent.unchanged, sent.changed, sent.settled) == (5, 2, 0, 0, 7)
+    assert sent.records_n == sum(sum(r["counts"].values()) for r in lines)
+    assert [f[0] for f in json.loads(sent.files)] == good + corpus["broken"][:2]
+    assert [f["path"] for f in sent.failures] == corpus["broken"][:2]
+    # done before: unchanged files are not settled again, a changed one is; no records, no file
+    shas = {p: f[1] for p, f in zip(good, json.loads(sent.files))}
+    again = extract_chunk([(p, shas[p]) for p in good[:3]] + [(corpus["broken"][0], "0" * 64)],
+                          write_to=(str(tmp_path), "records.run-test-2", True))
+    assert (again.records, again.unchanged, again.changed, again.failed) == (None, 3, 1, 1)
+    assert not list(tmp_path.glob("records.run-test-2*"))

@@ -36,7 +36,7 @@ def wait_for(condition, timeout=60.0, what="condition"):
 CLIENT = """
 import sys
 from gongbao.batch import run_batch
-s = run_batch(sys.argv[1], out_dir=sys.argv[2], workers=2, progress=False, chunk_files=2, partition_files=8)
+s = run_batch(sys.argv[1], out_dir=sys.argv[2], workers=2, progress=False, chunk_files=2)
 print(s.partitions, s.extracted, s.failed, s.interrupted, flush=True)
 sys.exit(130 if s.interrupted else 0)
 """
@@ -76,7 +76,7 @@ def test_client_stopped_half_way_then_resumed(corpus, sequential, tmp_path, sig)
         assert stdout.split()[-1] == "True"
         assert_clean(out)         # an orderly stop leaves no half-written file
 
-    summary = run_batch(corpus["root"], out_dir=out, workers=2, progress=False, resume=True, partition_files=50)
+    summary = run_batch(corpus["root"], out_dir=out, workers=2, progress=False, resume=True)
     assert summary.complete and not summary.interrupted
     assert summary.skipped == settled_before
     assert summary.extracted + summary.failed == total - settled_before
@@ -91,7 +91,7 @@ def test_stopped_after_k_partitions_and_crash_leftovers(corpus, sequential, tmp_
     the manifest does not name, a torn manifest line. Resume cleans it all."""
     out = tmp_path / "out"
     first = run_batch(corpus["root"], out_dir=out, workers=2, progress=False, chunk_files=4,
-                      partition_files=30, stop_after_partitions=2)
+                      stop_after_partitions=2)
     assert first.interrupted and first.partitions == 2 and not first.complete
     records = {r["path"] for r in read_records(out)}
     assert 0 < len(records) < len(sequential)
@@ -101,6 +101,7 @@ def test_stopped_after_k_partitions_and_crash_leftovers(corpus, sequential, tmp_
     orphan = [json.dumps({"path": p, "sha256": "0" * 64, "extractor_version": "x", "extraction": {}}) for p in some]
     (out / "records.part-00002.jsonl").write_text("\n".join(orphan) + "\n")
     (out / "records.part-00003.jsonl.tmp").write_text(orphan[0])
+    (out / "records.run-0123abcd-7.4242-00ff00ff.tmp").write_text(orphan[1] + "\n")   # a worker's, never renamed
     with open(out / "failures.jsonl", "a") as fh:
         fh.write(json.dumps({"path": some[0], "sha256": None, "error": "stale", "part": 2}) + "\n")
     with open(out / "done.jsonl", "a") as fh:
@@ -114,7 +115,11 @@ def test_stopped_after_k_partitions_and_crash_leftovers(corpus, sequential, tmp_
     assert all(f["error"] != "stale" for f in read_failures(out))
 
 
-def test_killed_worker_loses_nothing(corpus, sequential, tmp_path):
+@pytest.mark.parametrize("workers_write", [None, True], ids=["client-writes", "workers-write"])
+def test_killed_worker_loses_nothing(corpus, sequential, tmp_path, workers_write):
+    """On a cluster of its own (a scheduler address) the client writes the
+    records unless told the workers see the output directory; either way a
+    worker killed mid-run loses nothing."""
     from distributed import Client, LocalCluster
 
     out = tmp_path / "out"
@@ -134,7 +139,7 @@ def test_killed_worker_loses_nothing(corpus, sequential, tmp_path):
         killer = threading.Thread(target=kill_one, daemon=True)
         killer.start()
         summary = run_batch(corpus["root"], out_dir=out, scheduler=cluster.scheduler_address, progress=False,
-                            chunk_files=4, partition_files=10)
+                            chunk_files=4, workers_write=workers_write)
         killer.join(timeout=60)
         assert killed.get("pid"), "no worker was killed"
         assert killed["settled"] < len(sequential), "the worker was killed after the run"
@@ -169,15 +174,17 @@ def test_a_file_that_kills_its_worker_is_a_failure(corpus, sequential, tmp_path)
     assert "worker died" in failures[0]["error"]
     got = {Path(r["path"]).name: r["extraction"]["documents"] for r in read_records(out)}
     assert sorted(got) == sorted(Path(p).name for p in chosen)
+    assert_clean(out)       # the records file the dying worker had begun is gone
 
 
-def test_store_gets_every_record_set_once_and_a_failing_store_stops(corpus, sequential, tmp_path):
+@pytest.mark.parametrize("workers_write", [None, False], ids=["workers-write", "client-writes"])
+def test_store_gets_every_record_set_once_and_a_failing_store_stops(corpus, sequential, tmp_path, workers_write):
     stored = []
     chosen = [p for p in corpus["files"] if "/set03/docs/" in p][:20]
     out = tmp_path / "out"
-    summary = run_batch(chosen, out_dir=out, workers=1, progress=False, chunk_files=2, partition_files=6,
-                        store=stored.extend)
-    assert summary.partitions == 4
+    summary = run_batch(chosen, out_dir=out, workers=1, progress=False, chunk_files=2,
+                        store=stored.extend, workers_write=workers_write)
+    assert summary.partitions == 10               # a partition per task of 2 files
     assert sorted(r["path"] for r in stored) == sorted(p for p in chosen if sequential[p][0] == "ok")
     assert stored == sorted(read_records(out), key=lambda r: stored.index(r))
 
@@ -185,6 +192,29 @@ def test_store_gets_every_record_set_once_and_a_failing_store_stops(corpus, sequ
         raise ConnectionError("database went away")
 
     with pytest.raises(BatchError, match="database went away"):
-        run_batch(chosen, out_dir=tmp_path / "out2", workers=1, progress=False, store=broken_store)
+        run_batch(chosen, out_dir=tmp_path / "out2", workers=1, progress=False, store=broken_store,
+                  workers_write=workers_write)
     assert manifest_lines(tmp_path / "out2") == 0
-    assert not list((tmp_path / "out2").glob("records.part-*"))
+    assert not list((tmp_path / "out2").glob("records.*"))
+
+
+def test_workers_write_only_where_they_see_the_output(corpus, tmp_path, monkeypatch):
+    """workers_write on a cluster whose workers do not see the output
+    directory stops before any task, with nothing written."""
+    from distributed import LocalCluster
+
+    import gongbao.batch.runner as runner
+    from tests.batch.poison import blind
+
+    chosen = [p for p in corpus["files"] if "/set03/docs/" in p][:4]
+    out = tmp_path / "out"
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        monkeypatch.setattr(runner, "sees", blind)
+        with pytest.raises(BatchError, match="do not see the output directory"):
+            run_batch(chosen, out_dir=out, scheduler=cluster.scheduler_address, progress=False, workers_write=True)
+        assert not list(out.iterdir())
+        monkeypatch.undo()
+        summary = run_batch(chosen, out_dir=out, scheduler=cluster.scheduler_address, progress=False,
+                            workers_write=True, resume=True)
+    assert summary.complete and summary.extracted == 4
+    assert_clean(out)
