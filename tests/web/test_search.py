@@ -222,3 +222,41 @@ def test_pages_are_the_same_whether_the_newest_rows_hold_them_or_not(kb, monkeyp
     monkeypatch.setattr(search_mod, "RECENT_PAGE_LIMIT", 40)
     monkeypatch.setattr(search_mod, "RECENT_ROWS", window)
     assert pages() == plain
+
+
+@pytest.mark.parametrize("sparse", [True, False])
+def test_pages_are_the_same_whichever_way_the_matches_are_ordered(kb, monkeypatch, sparse):
+    """PostgreSQL either walks the newest rows or sorts the matches, by the
+    planner's estimate of how many there are: both give the same pages (on
+    SQLite neither is used)."""
+    from gongbao.web.services import search as search_mod
+
+    def pages():
+        return [[(h.kind, h.id, h.title_match) for h in search(SearchParams(q=q, per_page=4, page=n, **f)).hits]
+                for q, f in (("应急", {}), ("燃气", {"kind": "task"}), ("安全 生产", {})) for n in (1, 2, 5)]
+
+    monkeypatch.setattr(search_mod, "RECENT_PAGE_LIMIT", 0)
+    chosen = pages()
+    assert any(chosen) and sum(len(p) == 4 for p in chosen) >= 5
+    monkeypatch.setattr(search_mod.PostgresBackend, "_sparse", lambda self, where, params, wanted: sparse)
+    assert pages() == chosen
+
+
+def test_sparse_reads_the_planner_estimate(kb):
+    """The planner's estimate is read (PostgreSQL): a word no record holds is
+    sparse; a word most records hold is not, for a first page."""
+    from django.db import connection
+    from django.db.models import Count
+
+    from gongbao.web.services import segment as seg
+    from gongbao.web.services.search import PostgresBackend, backend
+
+    if connection.vendor != "postgresql":
+        assert not isinstance(backend(), PostgresBackend)
+        return
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE kb_searchentry")               # the statistics the estimate is made from
+    be = PostgresBackend()
+    assert be._sparse(*be._all(["无此词语"], ([], [])), 20)
+    year = m.SearchEntry.objects.values("year").annotate(n=Count("id")).order_by("-n")[0]["year"]
+    assert not be._sparse(*be._query([seg.facet_word("year", year)], []), 1)
