@@ -88,10 +88,9 @@ def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) ->
 
 # How PAGE_NUMBER can start (besides a digit).
 _PAGE_NUMBER_FIRST = frozenset("—–―-－第·•・")
-# Lines starting so, and lines naming a 公报 (for find_lines); the 咨询与解读 unit line's start.
+# Lines starting so, and lines naming a 公报 (for find_lines).
 _PAGE_NUMBER_START = re.compile("\n[" + re.escape("".join(sorted(_PAGE_NUMBER_FIRST))) + "\\d]")
 _NAMES_GAZETTE = re.compile("报(?<=[公政]报)")
-_CONTACT_START = re.compile("\n[咨解联]")
 
 
 def _bare_numbers(lines: list[Line], header_at: list[int]) -> set[int]:
@@ -182,7 +181,7 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
 def take_contact_boxes(lines: list[Line]) -> tuple[list[Line], list[ContactBox]]:
     """Remove 咨询与解读 boxes (unit line, phone line, box title) from the flow."""
     unit_line = P.CONTACT_UNIT.match
-    candidates = [i for i in find_lines(lines, _CONTACT_START) if unit_line(lines[i].text)]
+    candidates = [i for i, ln in enumerate(lines) if ln.text[:1] in "咨解联" and unit_line(ln.text)]
     out: list[Line] = []
     boxes: list[ContactBox] = []
     i = 0                                     # lines before i are placed

@@ -178,8 +178,8 @@ ROLE_WORDS = (
 _ROLE_ALT = "|".join(r"\s*".join(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
 # `组 长：张三 市长` (colon) or `组　长　张三　市长` (spaces only).
 _ROLE_FIRST = frozenset(w[0] for w in ROLE_WORDS)     # where a ROLE_LABEL line can start
-# Lines starting (after white space) with one of those (for find_lines, a superset).
-_ROLE_START = re.compile("\n[^\\S\n]*[" + re.escape("".join(sorted(_ROLE_FIRST))) + "]")
+# Lines starting with one of those or with white space (for find_lines, a superset).
+_ROLE_START = re.compile("\n[" + P.SPACE_CHARS + re.escape("".join(sorted(_ROLE_FIRST))) + "]")
 ROLE_LABEL = re.compile(rf"^(?P<role>{_ROLE_ALT})\s*(?:[:：]\s*(?P<rest>.*)|\s+(?P<bare>\S.*))?$")
 
 GROUP_KINDS = r"(?:工作领导小组|领导小组|工作专班|专班|委员会|联席会议|指挥部|工作组|协调小组|专项小组)"

@@ -7,6 +7,8 @@ import re
 from typing import Callable, Optional
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# White space but the line break, as a character set's body (what str.isspace() and \s accept).
+SPACE_CHARS = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 # 发文字号: 机关代字 + 〔年份〕 + 序号 + 号, with the bracket variants offices print.
 DOC_NUMBER = re.compile(
