@@ -75,12 +75,12 @@ class Elements:
 _ENDS_WITH_DAY = re.compile("日[ \n]*\n")       # lines whose text ends so, before spaces (find_lines)
 
 
-def _find_signature(lines: list[Line], start: int) -> Optional[int]:
+def _find_signature(lines: list[Line], start: int, framed: Optional[str] = None) -> Optional[int]:
     """Index of the 成文日期 line: the first date line after the head, best
     one standing under a signature (an issuer-like line)."""
     first = None
     # (parse_date reads only lines ending with 日)
-    for i in [k for k in find_lines(lines, _ENDS_WITH_DAY) if k >= start and lines[k].text.rstrip(" \n").endswith("日")]:
+    for i in [k for k in find_lines(lines, _ENDS_WITH_DAY, framed) if k >= start and lines[k].text.rstrip(" \n").endswith("日")]:
         if parse_date(lines[i].text):
             if i > 0 and is_issuer_line(lines[i - 1].text):
                 return i
@@ -103,12 +103,13 @@ def _attachments(lines: list[Line]) -> list[str]:
     return [t for t in (join(parts).rstrip("；;。") for parts in items) if t]
 
 
-def parse_elements(block: DocumentBlock) -> Elements:
+def parse_elements(block: DocumentBlock, framed: Optional[str] = None) -> Elements:
+    """`framed`: `framed_text(block.lines)`, when the caller has it."""
     lines = block.lines
     el = Elements()
     el.addressees = split_bodies(join(block.addressee_lines)) if block.addressee_lines else []
     start = block.head_end
-    di = _find_signature(lines, start)
+    di = _find_signature(lines, start, framed)
     body_end = len(lines)
     if di is not None:
         el.date_index = di

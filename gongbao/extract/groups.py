@@ -289,11 +289,11 @@ class _Block:
     end: int            # index after the last roster line
 
 
-def _roster_blocks(lines: list[Line]) -> list[_Block]:
+def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Block]:
     blocks: list[_Block] = []
     i, n = 0, len(lines)
     # where a block can start: a line whose first character can start a label
-    candidates = [k for k in find_lines(lines, _ROLE_START) if lines[k].text.lstrip()[:1] in _ROLE_FIRST]
+    candidates = [k for k in find_lines(lines, _ROLE_START, framed) if lines[k].text.lstrip()[:1] in _ROLE_FIRST]
     for k in candidates:
         if k < i:
             continue
@@ -407,9 +407,9 @@ def _office(lines: list[Line], known: set[str]) -> tuple[Optional[str], list[_En
     return host, entries, used
 
 
-def parse_groups(lines: list[Line], document: str, file: str) -> list[Group]:
+def parse_groups(lines: list[Line], document: str, file: str, framed: Optional[str] = None) -> list[Group]:
     """The groups the document sets up, each with its roster; [] if it has none."""
-    blocks = _roster_blocks(lines)
+    blocks = _roster_blocks(lines, framed)
     if not blocks:
         return []
     doc_name = _document_name(lines)

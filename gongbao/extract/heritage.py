@@ -593,9 +593,9 @@ def _inherit(values: dict, row: _Row, continuation: bool, prev: Optional[tuple[_
             values["category"] = row.heading
 
 
-def _scan(lines: list[Line]) -> Optional[_Scanner]:
+def _scan(lines: list[Line], framed: Optional[str] = None) -> Optional[_Scanner]:
     """The register rows of a document, or None when it prints no register header."""
-    if "\n序" not in "\n" + "\n".join([ln.text for ln in lines]) \
+    if "\n序" not in (framed if framed is not None else "\n" + "\n".join([ln.text for ln in lines])) \
             or not any(ln.text[:1] == "序" and _is_header_line(ln.text) for ln in lines):
         return None                                       # no register header (序号 …)
     return _Scanner().run(lines)
@@ -641,9 +641,10 @@ def _inheritors(scan: Optional[_Scanner], document: str, file: str) -> list[Inhe
         source=Source.span(file, row.lines)) for row, v in _records(scan, want_person=True)]
 
 
-def parse_heritage(lines: list[Line], document: str, file: str) -> tuple[list[HeritageItem], list[Inheritor]]:
+def parse_heritage(lines: list[Line], document: str, file: str,
+                   framed: Optional[str] = None) -> tuple[list[HeritageItem], list[Inheritor]]:
     """Items and inheritors of one document, its lines scanned once."""
-    scan = _scan(lines)
+    scan = _scan(lines, framed)
     return _items(scan, document, file), _inheritors(scan, document, file)
 
 

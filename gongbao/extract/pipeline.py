@@ -25,7 +25,7 @@ from .elements import cited_numbers, parse_elements
 from .furniture import ContactBox, strip_furniture
 from .groups import parse_groups
 from .heritage import parse_heritage
-from .lines import Line, to_lines
+from .lines import Line, framed_text, to_lines
 from .registry import UnitRegistry
 from .segment import DocumentBlock, split_documents
 from .targets import find_targets
@@ -83,14 +83,17 @@ def extract_lines(lines: list[Line], name: str, registry: Optional[UnitRegistry]
     ended: list[tuple[Document, Optional[int]]] = []
     for block in blocks:
         block.lines, imprint = split_imprint(block.lines)
-        doc, date_no = _document(block, name)
+        framed = framed_text(block.lines)     # for the parsers' searches, built once
+        doc, date_no = _document(block, name, framed)
         doc.cc, doc.printed_by, doc.printed_date = imprint.cc, imprint.printed_by, imprint.printed_date
         result.documents.append(doc)
         ended.append((doc, date_no))
         year = _year(doc)
         ref = doc.ref
         body_part = block.lines[block.head_end:]
-        for raw in parse_tasks(body_part, doc.body):
+        # the body's lines joined: framed_text(block.lines) after the head's lines, unframed
+        head_chars = sum([len(ln.text) for ln in block.lines[:block.head_end]]) + block.head_end
+        for raw in parse_tasks(body_part, doc.body, framed[head_chars + 1:-1]):
             result.tasks.append(Task(
                 document=ref, key=raw.key, heading=raw.heading, section=raw.section,
                 content=raw.content,
@@ -98,9 +101,9 @@ def extract_lines(lines: list[Line], name: str, registry: Optional[UnitRegistry]
                 deadlines=_deadlines(raw, year),
                 targets=find_targets(raw.content),
                 source=Source.span(name, raw.lines)))
-        result.groups.extend(parse_groups(block.lines, ref, name))
+        result.groups.extend(parse_groups(block.lines, ref, name, framed))
         result.appointments.extend(parse_appointments(block.lines, ref, name))
-        items, inheritors = parse_heritage(block.lines, ref, name)
+        items, inheritors = parse_heritage(block.lines, ref, name, framed)
         result.heritage_items.extend(items)
         result.inheritors.extend(inheritors)
         result.commendations.extend(parse_commendations(block.lines, ref, name))
@@ -121,8 +124,8 @@ def _deadlines(raw, year: Optional[int]) -> list:
     return found
 
 
-def _document(block: DocumentBlock, name: str) -> tuple[Document, Optional[int]]:
-    el = parse_elements(block)
+def _document(block: DocumentBlock, name: str, framed: Optional[str] = None) -> tuple[Document, Optional[int]]:
+    el = parse_elements(block, framed)
     title = block.title
     m = P.DOC_TYPE_AT_END.search(title)
     doc = Document(

@@ -69,9 +69,11 @@ class RawTask:
 _ROLE_WORDS = re.compile(r"负责|牵头|配合|落实|责任单位|责任部门")
 
 
-def parse_tasks(lines: list[Line], body_text: str = "") -> list[RawTask]:
+def parse_tasks(lines: list[Line], body_text: str = "", joined: Optional[str] = None) -> list[RawTask]:
+    """`joined`: the lines' texts joined by line breaks, when the caller has it."""
     # (no role word contains a line break, so one search over the lines joined)
-    joined = "\n".join([ln.text for ln in lines])
+    if joined is None:
+        joined = "\n".join([ln.text for ln in lines])
     if not _ROLE_WORDS.search(joined):
         return []          # no unit is given a role anywhere: no task
     tasks = parse_table(lines, joined)
