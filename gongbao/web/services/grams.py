@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-_RUN = re.compile(r"\w{2,}")
+_PAIR = re.compile(r"(?=(\w\w))")          # every pair, overlapping
 
 
 def pairs(texts: Iterable[str]) -> list[str]:
@@ -29,8 +29,7 @@ def pairs(texts: Iterable[str]) -> list[str]:
     out: set[str] = set()
     for text in texts:
         if text:
-            for run in _RUN.findall(text):
-                out.update(run[i:i + 2] for i in range(len(run) - 1))
+            out.update(_PAIR.findall(text))
     return list(out)
 
 
