@@ -41,7 +41,7 @@ import calendar
 import re
 from functools import lru_cache
 import unicodedata
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from ..records import Deadline
 from . import patterns as P
@@ -142,6 +142,25 @@ class _NfkcMap(dict):
 
 _UNEVEN: set[str] = set()
 _NFKC = _NfkcMap()
+_uneven_search: Optional[Callable] = None   # a search for any character of _UNEVEN
+_uneven_size = 0                            # len(_UNEVEN) when it was compiled
+
+
+def _holds_uneven(text: str) -> bool:
+    """`not _UNEVEN.isdisjoint(text)`, by one search (the set only grows, rarely)."""
+    global _uneven_search, _uneven_size
+    if len(_UNEVEN) != _uneven_size:
+        _uneven_size = len(_UNEVEN)
+        _uneven_search = re.compile("[" + "".join(map(re.escape, sorted(_UNEVEN))) + "]").search
+    return _uneven_search is not None and _uneven_search(text) is not None
+
+
+# Characters whose NFKC form is one character, neither white space nor combining,
+# that no canonical composition takes as its second: ASCII but white space, · — ‘ ’
+# “ ”, CJK punctuation (not the tone marks U+302A-302F), ideographs, full-width
+# forms. NFKC of a text made of them is their NFKC forms one by one.
+_ONE_TO_ONE = re.compile("[\x21-\x7e\u00b7\u2014\u2018\u2019\u201c\u201d\u3001-\u3029\u3030-\u303f"
+                         "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*")
 
 
 @lru_cache(maxsize=4096)
@@ -153,8 +172,10 @@ def normalize(text: str) -> tuple[str, Sequence[int]]:
         if len(norm) == len(text):
             return norm, range(len(text))
         return norm, tuple(i for i, ch in enumerate(text) if not ch.isspace())
+    if _ONE_TO_ONE.fullmatch(text):      # (the usual Chinese text: full-width punctuation)
+        return unicodedata.normalize("NFKC", text), range(len(text))
     norm = text.translate(_NFKC)         # char by char, as the index map needs
-    if _UNEVEN.isdisjoint(text):
+    if not _holds_uneven(text):
         return norm, range(len(text))
     where: list[int] = []
     for i, ch in enumerate(text):
