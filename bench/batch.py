@@ -134,7 +134,8 @@ def batch(corpus: Path, out: Path, workers: int):
         before = sum(client.run(cpu_seconds).values())
         mine = cpu_seconds()
         others = Others()
-        summary = run_batch(str(corpus), out_dir=out, scheduler=client, progress=False)
+        # the workers write the records files, as on the LocalCluster that run_batch starts
+        summary = run_batch(str(corpus), out_dir=out, scheduler=client, progress=False, workers_write=True)
         worker_cpu = sum(client.run(cpu_seconds).values()) - before
         client_cpu = cpu_seconds() - mine
         load = others.cores(worker_cpu + client_cpu)
