@@ -155,12 +155,13 @@ def _holds_uneven(text: str) -> bool:
     return _uneven_search is not None and _uneven_search(text) is not None
 
 
-# Characters whose NFKC form is one character, neither white space nor combining,
-# that no canonical composition takes as its second: ASCII but white space, · — ‘ ’
-# “ ”, CJK punctuation (not the tone marks U+302A-302F), ideographs, full-width
-# forms. NFKC of a text made of them is their NFKC forms one by one.
-_ONE_TO_ONE = re.compile("[\x21-\x7e\u00b7\u2014\u2018\u2019\u201c\u201d\u3001-\u3029\u3030-\u303f"
-                         "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*")
+# Text of characters NFKC leaves alone (ASCII but white space, · — ‘ ’ “ ”, CJK
+# punctuation, ideographs) and full-width forms of ASCII (，（）：；％ …), which
+# NFKC maps to ASCII: the usual Chinese text, mapped without a look-up per character.
+_PLAIN_OR_FULL_WIDTH = re.compile(
+    "[\x21-\x7e\u00b7\u2014\u2018\u2019\u201c\u201d\u3001-\u3029\u3030-\u3035\u3037\u303b-\u303f"
+    "\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
 
 @lru_cache(maxsize=4096)
@@ -172,8 +173,11 @@ def normalize(text: str) -> tuple[str, Sequence[int]]:
         if len(norm) == len(text):
             return norm, range(len(text))
         return norm, tuple(i for i, ch in enumerate(text) if not ch.isspace())
-    if _ONE_TO_ONE.fullmatch(text):      # (the usual Chinese text: full-width punctuation)
-        return unicodedata.normalize("NFKC", text), range(len(text))
+    if _PLAIN_OR_FULL_WIDTH.fullmatch(text):
+        norm = text
+        for ch in set(_FULL_WIDTH.findall(text)):
+            norm = norm.replace(ch, chr(ord(ch) - 0xFEE0))
+        return norm, range(len(text))
     norm = text.translate(_NFKC)         # char by char, as the index map needs
     if not _holds_uneven(text):
         return norm, range(len(text))

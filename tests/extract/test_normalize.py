@@ -28,9 +28,9 @@ def test_normalize_is_nfkc_char_by_char(text):
     assert (norm, list(where)) == _by_char(text)
 
 
-def test_one_to_one_characters_map_to_one_character():
+def test_plain_characters_stay_and_full_width_ones_map_to_ascii():
     for code in range(0x110000):
         ch = chr(code)
-        if D._ONE_TO_ONE.fullmatch(ch):
+        if D._PLAIN_OR_FULL_WIDTH.fullmatch(ch):
             form = unicodedata.normalize("NFKC", ch)
-            assert len(form) == 1 and not form.isspace() and not unicodedata.combining(form), hex(code)
+            assert form == (chr(code - 0xFEE0) if D._FULL_WIDTH.match(ch) else ch), hex(code)
