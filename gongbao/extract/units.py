@@ -66,13 +66,13 @@ def _top_cuts(text: str, seps: str):
 def split_top(text: str, seps: str) -> list[str]:
     """Split on any of `seps` outside brackets and quotes."""
     if not _OPEN_RE.search(text):      # nothing opens: every separator is at the top
-        return [p.strip() for p in _sep_pattern(seps).split(text) if p.strip()]
+        return [p for p in map(str.strip, _sep_pattern(seps).split(text)) if p]
     parts, start = [], 0
     for a, b in _top_cuts(text, seps):
         parts.append(text[start:a])
         start = b
     parts.append(text[start:])
-    return [p.strip() for p in parts if p.strip()]
+    return [p for p in map(str.strip, parts) if p]
 
 
 def first_top(text: str, seps: str) -> Optional[str]:
@@ -236,20 +236,16 @@ def _read_roles(text: str, default: str, strict: bool) -> tuple[tuple[str, str],
     text = "".join(text.split()).strip("。；;，,")
     result: list[tuple[str, str]] = []
     for clause in split_top(text, "，,；;。"):
-        pending: list[str] = []
-        clause_out: list[tuple[str, str]] = []
-        for token in split_top(clause, "、"):
-            units, role = _read_token(token, strict)
-            pending.extend(units)
-            if role:
-                clause_out.extend((u, role) for u in pending)
-                pending = []
-        clause_out.extend((u, default) for u in pending)
-        units = distribute_suffix(_shared_places([u for u, _ in clause_out]))
-        result.extend((u, r) for u, (_, r) in zip(units, clause_out))
-    seen, out = set(), []
-    for unit, role in result:
-        if unit and (unit, role) not in seen:
-            seen.add((unit, role))
-            out.append((unit, role))
-    return tuple(out)
+        units: list[str] = []                 # the clause's units, and the roles read so far
+        roles: list[str] = []
+        # (split_top of a clause, itself a stripped piece, without 、 is the clause)
+        for token in (split_top(clause, "、") if "、" in clause else (clause,)):
+            found, role = _read_token(token, strict)
+            units += found
+            if role:                          # the role of every unit since the last role word
+                roles += [role] * (len(units) - len(roles))
+        roles += [default] * (len(units) - len(roles))
+        if units:
+            result += zip(distribute_suffix(_shared_places(units)), roles)
+    seen: set = set()
+    return tuple([pair for pair in result if pair[0] and not (pair in seen or seen.add(pair))])
