@@ -79,7 +79,10 @@ def find_lines(lines: list[Line], pattern: re.Pattern, framed: Optional[str] = N
     ending so; `报(?<=[公政]报)`: a line holding 公报 or 政报). With `at_end`,
     only a match at the break ending the line counts (`pattern.search(…, 1)`):
     the pattern starts with that break and looks behind it (`\n(?<=[局委]\n)`:
-    a line ending so). `framed` is `framed_text(lines)` when the caller has it.
+    a line ending so). The matches are taken in turn (finditer), so a pattern
+    of the second kind may end with several breaks (`日[ \n]*\n`) but must not
+    need a break another match took. `framed` is `framed_text(lines)` when the
+    caller has it.
 
     Per-line method calls cost far more than a search that skips ahead to a
     literal: of thousands of lines a few match, and only they are visited in
@@ -90,25 +93,17 @@ def find_lines(lines: list[Line], pattern: re.Pattern, framed: Optional[str] = N
         start = 1 if at_end else 0
         return [i for i, ln in enumerate(lines) if pattern.search("\n" + ln.text + "\n", start)]
     out: list[int] = []
-    search, count, find = pattern.search, framed.count, framed.find
-    pos = 1 if at_end else 0  # where the next search starts
-    counted, breaks = 0, 0    # breaks = framed.count("\n", 0, counted)
-    while True:
-        m = search(framed, pos)
-        if m is None:
-            return out
+    count = framed.count
+    counted, breaks, last = 0, 0, -1    # breaks = framed.count("\n", 0, counted)
+    for m in pattern.finditer(framed, 1 if at_end else 0):
         p = m.start()
         breaks += count("\n", counted, p + 1)
         counted = p + 1
-        if at_end:            # the break at p ends the line before it
-            out.append(breaks - 2)
-            pos = p + 1
-            continue
-        out.append(breaks - 1)  # the line the match starts in (or at the break before)
-        pos = find("\n", p + 1)             # the break ending that line
-        if pos < 0:
-            return out
-        counted, breaks = pos + 1, breaks + 1
+        line = breaks - 2 if at_end else breaks - 1   # the line the match starts in
+        if line != last:                              # (at the break before it, or ending
+            out.append(line)                          # at the break after it with at_end)
+            last = line
+    return out
 
 
 def framed_text(lines: list[Line]) -> str:
