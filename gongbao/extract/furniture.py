@@ -15,6 +15,8 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import attrgetter
 from typing import Optional
 
 from . import patterns as P
@@ -86,6 +88,8 @@ def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) ->
                 ln.page = page
 
 
+_INDENT = attrgetter("indent")
+
 # How PAGE_NUMBER can start (besides a digit).
 _PAGE_NUMBER_FIRST = frozenset("—–―-－第·•・")
 # Lines starting so, and lines naming a 公报 (for find_lines).
@@ -128,7 +132,8 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
     for shape in headers:
         # a line of this shape holds each of its words, the longest among them
         key = max(shape, key=len) if shape else ""
-        drop.update([i for i, ln in enumerate(lines) if key in ln.text and _shape(ln.text) in headers])
+        holding = find_lines(lines, re.compile(re.escape(key)), framed) if key else range(len(lines))
+        drop.update([i for i in holding if _shape(lines[i].text) in headers])
     header_at = sorted(drop - numbers)
     if header_at and not numbers:        # no page number in a shape of its own
         bare = _bare_numbers(lines, header_at) - drop
@@ -139,7 +144,7 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
     # Page starts: after a run of header/number lines, or (in text from PDF
     # tools that indent a page's first line) at a rare indented line.
     n = len(lines)
-    indented = [i for i, ln in enumerate(lines) if ln.indent]
+    indented = list(compress(count(), map(_INDENT, lines)))
     use_indent = 0 < len(indented) < max(3, n * 0.03)
     events: list[tuple[int, int, Optional[int]]] = []   # (position, start, printed)
     run = sorted(drop)
@@ -164,7 +169,9 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
         if position == start and starts and starts[-1][0] == start:
             continue                          # an indented line right after a run
         starts.append((start, printed))
-    kept = [ln for i, ln in enumerate(lines) if i not in drop] if drop else list(lines)
+    kept = []                                 # the lines between the dropped ones
+    for a, b in zip([-1] + run, run + [n]):
+        kept += lines[a + 1:b]
     mapped = []
     for idx, printed in starts:
         while idx < n and idx in drop:
