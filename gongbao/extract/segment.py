@@ -29,6 +29,7 @@ _HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))
 _ABOUT = re.compile("关于")
 _DECREE_NUMBER = re.compile(r"^[（(]?第\s*\d{1,4}\s*号[）)]?$")
 _PUNCT = re.compile(r"[，。；：:！？、“”《》]")
+_DOC_TYPE_LAST = frozenset(t[-1] for t in P.DOC_TYPES)     # how P.DOC_TYPE_AT_END's matches end
 
 
 @dataclass
@@ -70,6 +71,9 @@ def _title_from(lines: list[Line], i: int) -> Optional[int]:
         if (P.DATE_LINE.match(text) or P.PUBLICATION.match(text) or P.DOC_NUMBER_LINE.match(text)
                 or text.endswith(("：", ":")) or (k > i and is_issuer_line(text))):
             return None
+        last = text.rstrip()[-1:]
+        if last and last not in _DOC_TYPE_LAST:
+            continue                        # the lines joined end as this one: with no 文种
         joined = join(lines[i:k + 1])
         if P.DOC_TYPE_AT_END.search(joined) and len(joined) >= 4:
             return k
@@ -125,12 +129,11 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     first = lines[t_start].text
     if t_start != i and is_issuer_line(first):
         return None
+    t_end = _title_from(lines, t_start)
     if t_start != i and not (first.startswith("关于") or first.startswith(issuer)):
         # a title without 关于 must be confirmed by a number below it
-        t_end = _title_from(lines, t_start)
         if t_end is None or t_end + 1 >= len(lines) or not P.DOC_NUMBER_LINE.match(lines[t_end + 1].text):
             return None
-    t_end = _title_from(lines, t_start)
     if t_end is None:
         return None
     head = DocumentBlock([], issuer=issuer, title_lines=lines[t_start:t_end + 1])
