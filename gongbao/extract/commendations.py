@@ -246,7 +246,7 @@ def _person_line(text: str, columns: Optional[list[str]]) -> Optional[list[tuple
     text = _SEQ.sub("", text.strip()).strip("；;。，,")
     if not text:
         return None
-    if re.search(r"[（(]", text):                           # 张三（市财政局）、李四（…）
+    if "（" in text or "(" in text:                         # 张三（市财政局）、李四（…）
         flat = tidy(text)
         got = [(person_name(m.group("n")), tidy(m.group("o"))) for m in _NAME_ORG.finditer(flat)]
         if got and all(n for n, _ in got) and not _NAME_ORG.sub("", flat).strip("、，,；;。 "):
@@ -292,12 +292,13 @@ def _columns(text: str) -> Optional[list[str]]:
             for w in words if w not in ("序号", "序")]
 
 
+_CLAUSE_PUNCT = re.compile(r"[，。；：:]")
 _ORG_TAIL_WORD = re.compile(r"(办公室|中心|支行|分行|分公司|分局|大队|中队|支队|街道|社区|委员会|服务站)$")
 
 
 def _wraps(text: str, last: _Person) -> bool:
     """Is a line without a name the wrapped rest of the last organization?"""
-    if last.org is None or " " in text or len(text) > 20 or re.search(r"[，。；：:]", text):
+    if last.org is None or " " in text or len(text) > 20 or _CLAUSE_PUNCT.search(text):
         return False
     if not _complete(last.org):
         return True                                         # 人力资源和社会保 / 障局

@@ -98,8 +98,9 @@ _NOT_NAME_END = re.compile(r"(局|委|办|厅|室|处|科|部|署|所|站|队|�
 def person_name(text: str) -> Optional[str]:
     """`高 鹏` → 高鹏; None unless `text` reads as a Chinese personal name
     (2–4 characters, or a transliterated name with ·), not a post or a unit."""
-    t = re.sub(r"\s+", "", text or "")
-    t = re.sub(r"同志$", "", t)
+    t = "".join((text or "").split())     # (no white space left: 同志$ can only end it)
+    if t.endswith("同志"):
+        t = t[:-2]
     if not _NAME.match(t) or t[0] in _NOT_NAME_START:
         return None
     if _POST_ONLY.match(t) or _NOT_NAME_END.search(t):
@@ -140,12 +141,14 @@ def head_text(lines: list[Line]) -> str:
 
 
 _POSITION_START = set("副常市县区省州党主总秘中国第一二三四正巡调")
+_SPACE_OR_COMRADE = re.compile(r"\s+|同志")
+_NAME_BRACKET = re.compile(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<pos>[^）)]+)[）)])?$")
 
 
 def split_name_position(item: str, known: Iterable[str] = ()) -> Optional[tuple[str, Optional[str]]]:
     """`油晓峰副市长` → (油晓峰, 副市长); `市能源局局长王建明` → (王建明, 市能源局局长).
     Names printed elsewhere in the document (`known`) are tried first."""
-    item = re.sub(r"\s+|同志", "", item).strip("，,、。；;：:")
+    item = _SPACE_OR_COMRADE.sub("", item).strip("，,、。；;：:")
     if not item:
         return None
     for name in sorted(set(known), key=len, reverse=True):
@@ -213,7 +216,7 @@ def _tokens(text: str) -> list[str]:
 
 def _bracketed(item: str) -> Optional[tuple[str, Optional[str]]]:
     """`张三（市长）` or `张三`."""
-    m = re.match(r"^(?P<name>[^（(]+?)\s*(?:[（(](?P<pos>[^）)]+)[）)])?$", item)
+    m = _NAME_BRACKET.match(item)
     if not m:
         return None
     name = person_name(m.group("name"))
