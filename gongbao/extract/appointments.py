@@ -54,9 +54,15 @@ def is_appointment_notice(lines: list[Line]) -> bool:
     # spaces next to Chinese go), unless other white space is about.
     text = "".join([ln.text for ln in lines])
     text = text.replace(" ", "") if text.isprintable() else Joined.text_of(lines)
-    # every _BODY_CUE match starts with 决定 or 同意: search from the first
-    starts = [k for k in (text.find("决定"), text.find("同意")) if k >= 0]
-    return bool(starts) and _BODY_CUE.search(text, min(starts)) is not None
+    # every _BODY_CUE match starts with 决定 or 同意: try it where they stand
+    match = _BODY_CUE.match
+    for word in ("决定", "同意"):
+        k = text.find(word)
+        while k >= 0:
+            if match(text, k):
+                return True
+            k = text.find(word, k + 2)
+    return False
 
 
 def _body(lines: list[Line]) -> list[Line]:
