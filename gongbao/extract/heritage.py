@@ -225,6 +225,7 @@ class _Scanner:
         self.kind = "representative"
         self.heading: Optional[str] = None
         self.expected: Optional[int] = None
+        self.expected_text = ""                 # str(expected) once a row has set it
         self.row: Optional[_Row] = None
 
     def close_row(self) -> None:
@@ -237,7 +238,7 @@ class _Scanner:
         while i < n:
             ln = lines[i]
             # _header_at finds nothing unless the line is a header line
-            if _is_header_line(ln.text):
+            if ln.text[:1] in HEADER_FIRST and _is_header_line(ln.text):
                 end, layout = _header_at(lines, i)
                 if layout:                    # a header row, first or repeated
                     self.close_row()
@@ -278,9 +279,11 @@ class _Scanner:
                 n, text = start
                 self.row = _Row(n, [], self.layout, self.kind, self.heading)
                 self.expected = n + 1
+                self.expected_text = str(n + 1)
             if self.row is None:
                 return
-            glued = _split_glued(text, self.expected, self.layout) if str(self.expected) in text else None
+            # (a row is open only after its 序号 set expected)
+            glued = _split_glued(text, self.expected, self.layout) if self.expected_text in text else None
             if not glued:                     # the next row's 序号 is not glued here
                 self.row.frags.append((text, ln))
                 return
