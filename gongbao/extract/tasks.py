@@ -35,6 +35,7 @@ LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "l
               "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate", "参与单位": "cooperate",
               "责任单位": "implement", "责任部门": "implement"}
 ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
+_HEADER_OR_ROW = re.compile(r"\n(?:序号|\d)")     # lines starting as a header or a row can (find_lines)
 FIRST_LEADS = re.compile(r"(排在?|列)第一位的?(?:者|部门|单位)?(?:为|是)牵头")
 INLINE = re.compile(r"[（(【](?P<inner>[^（）()【】]*(?:[（(][^（）()]*[）)][^（）()【】]*)*)[）)】][。；;]?$")
 INLINE_ROLE_LABEL = re.compile(r"(牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]")
@@ -245,7 +246,9 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
         joined = "\n".join([ln.text for ln in lines])
     if not joined.startswith("序号") and "\n序号" not in joined:
         return []                         # no line starts a header
-    start, h = next(((i, h) for i in range(len(lines))
+    # the lines that can start a header or a row; the others continue a row
+    marked = find_lines(lines, _HEADER_OR_ROW, "\n" + joined + "\n")
+    start, h = next(((i, h) for i in marked
                      if lines[i].text.startswith("序号") and (h := _header_at(lines, i))), (None, 0))
     if start is None:
         return []
@@ -255,19 +258,26 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
     rows: list[tuple[int, str, list[Line]]] = []   # (number, first rest, lines)
     firsts: list[Line] = []
     i, expected = start, 1
-    while i < len(lines):
-        h = _header_at(lines, i) if lines[i].text.startswith("序号") else 0
+    for k in [k for k in marked if k >= start] + [len(lines)]:
+        if k < i:
+            continue                  # inside a header passed over
+        if rows:
+            rows[-1][2].extend(lines[i:k])
+        if k == len(lines):
+            break
+        text = lines[k].text
+        h = _header_at(lines, k) if text.startswith("序号") else 0
         if h:
-            i += h
+            i = k + h
             continue
-        m = ROW_START.match(lines[i].text)
+        m = ROW_START.match(text)
         if m and int(m.group("n")) == expected:
             rows.append((expected, m.group("rest") or "", []))
-            firsts.append(lines[i])
+            firsts.append(lines[k])
             expected += 1
         elif rows:
-            rows[-1][2].append(lines[i])
-        i += 1
+            rows[-1][2].append(lines[k])
+        i = k + 1
     if not rows:
         return []
     if len(kinds) >= 2:
