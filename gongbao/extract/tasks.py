@@ -418,6 +418,7 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
 _LABEL_FIRST = frozenset(label[0] for label in LABEL_ROLE)     # ROLE_LABEL's labels
 _LABEL_START = re.compile("\n[" + "".join(sorted(_LABEL_FIRST)) + "]")   # lines starting so (find_lines)
 _CN_NUM_FIRST = frozenset(P.CN_NUM)
+_HEADING_FIRST = _CN_NUM_FIRST | {"（", "("}                 # where _heading_level's headings start
 _WHEN_FIRST = frozenset("完办时进")                          # WHEN_LABEL's first characters
 LEADER_LINE = re.compile(r"^(?:责任|分管|牵头|包联|联系|主要)(?:市|县|区|省)?(?:领导|负责人)\s*[:：]")
 _LEADER_FIRST = frozenset("责分牵包联主")
@@ -485,7 +486,7 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
             expected = n + 1
             current = RawTask(str(n), "", None, _sections([t for _, t in path]), [], [ln], [ln])
             continue
-        level = _heading_level(text)
+        level = _heading_level(text) if first in _HEADING_FIRST else 0
         if level:
             close()
             path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
@@ -637,8 +638,8 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
 
     for ln in lines:
         text = ln.text
-        level = _heading_level(text)
         first = text[:1]
+        level = _heading_level(text) if first in _HEADING_FIRST else 0
         if level or (first.isdecimal() and P.ITEM_NUM.match(text)) \
                 or (first in "（(" and P.ITEM_PAREN.match(text)):
             close()
