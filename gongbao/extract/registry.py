@@ -77,6 +77,7 @@ class _Table:
         self.titles.sort(key=len, reverse=True)
         self.title_re = re.compile("(?:" + "|".join(map(re.escape, self.titles)) + ")$") if self.titles else None
         self.title_search = P.tail_search(self.title_re) if self.title_re is not None else None
+        self.title_last = frozenset(t[-1] for t in self.titles if t)   # how a title ends
         self.max_body = max(map(len, self.bodies), default=0)
         # for each last character, the lengths of the names ending with it, longest first
         sizes: dict[str, set[int]] = {}
@@ -123,6 +124,8 @@ class UnitRegistry:
         if self._t.title_re is None:
             return name
         for _ in range(3):
+            if name[-1:] not in self._t.title_last and not name.endswith("\n"):
+                break                       # no title ends so (`$` may stand before a final \n)
             m = self._t.title_search(name)
             if not m or m.start() == 0:
                 break
