@@ -15,8 +15,8 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import compress, count
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, is_not
 from typing import Optional
 
 from . import patterns as P
@@ -75,7 +75,7 @@ def _page_number(text: str) -> Optional[int]:
 def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) -> None:
     """Number pages from `starts` (index where a page begins, printed number
     or None); the first printed number calibrates the count."""
-    if not starts or any(ln.page is not None for ln in lines):
+    if not starts or any(map(is_not, map(_PAGE, lines), repeat(None))):      # a page set
         return
     if starts[0][0] != 0:
         starts.insert(0, (0, None))
@@ -88,13 +88,14 @@ def _assign_pages(lines: list[Line], starts: list[tuple[int, Optional[int]]]) ->
                 ln.page = page
 
 
-_INDENT = attrgetter("indent")
+_INDENT, _PAGE = attrgetter("indent"), attrgetter("page")
 
 # How PAGE_NUMBER can start (besides a digit).
 _PAGE_NUMBER_FIRST = frozenset("—–―-－第·•・")
 # Lines starting so, and lines naming a 公报 (for find_lines).
 _PAGE_NUMBER_START = re.compile("\n[" + re.escape("".join(sorted(_PAGE_NUMBER_FIRST))) + "\\d]")
 _NAMES_GAZETTE = re.compile("报(?<=[公政]报)")
+_CONTACT_START = re.compile("\n[咨解联]")       # how P.CONTACT_UNIT's lines start
 
 
 def _bare_numbers(lines: list[Line], header_at: list[int]) -> set[int]:
@@ -181,14 +182,20 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
             if not (mapped and mapped[-1][0] == at):
                 mapped.append((at, printed))
     _assign_pages(kept, mapped)
-    kept, boxes = take_contact_boxes(kept)
+    # lines that may hold a box's unit line, found in the framed input, as indices among the kept
+    box_at = [i - bisect.bisect_left(run, i) for i in find_lines(lines, _CONTACT_START, framed) if i not in drop]
+    kept, boxes = take_contact_boxes(kept, box_at)
     return Cleaned(kept, boxes, gazette)
 
 
-def take_contact_boxes(lines: list[Line]) -> tuple[list[Line], list[ContactBox]]:
-    """Remove 咨询与解读 boxes (unit line, phone line, box title) from the flow."""
+def take_contact_boxes(lines: list[Line], starting: Optional[list[int]] = None) -> tuple[list[Line], list[ContactBox]]:
+    """Remove 咨询与解读 boxes (unit line, phone line, box title) from the flow.
+    `starting`: the indices of the lines starting with 咨, 解 or 联 (or more), in
+    order, when the caller has them."""
     unit_line = P.CONTACT_UNIT.match
-    candidates = [i for i, ln in enumerate(lines) if ln.text[:1] in "咨解联" and unit_line(ln.text)]
+    if starting is None:
+        starting = [i for i, ln in enumerate(lines) if ln.text[:1] in "咨解联"]
+    candidates = [i for i in starting if unit_line(lines[i].text)]
     out: list[Line] = []
     boxes: list[ContactBox] = []
     i = 0                                     # lines before i are placed

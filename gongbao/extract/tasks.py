@@ -379,8 +379,14 @@ def _starts_with_unit(text: str) -> bool:
     return first is not None and bool(read_roles(first))
 
 
-def _ends_paragraph(ln: Line, measure: float) -> bool:
-    return not is_full(ln.text, measure, slack=2.5) or ln.text.endswith(("。", "；", ";"))
+def _ends_paragraph(ln: Line, measure: float, w: Optional[float] = None) -> bool:
+    """`w`: width(ln.text), when the caller has it."""
+    text = ln.text
+    if w is None:
+        return not is_full(text, measure, slack=2.5) or text.endswith(("。", "；", ";"))
+    # is_full(text, measure, slack=2.5) with the width known
+    full = w >= measure - 2.5 or len(text.replace(" ", "")) >= measure - 2.5
+    return not full or text.endswith(("。", "；", ";"))
 
 
 def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line]]:
@@ -400,7 +406,7 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
         k -= 1
     first_run = None                      # the earliest split where a unit list starts
     for split in range(k + 1, len(item)):
-        ends = _ends_paragraph(item[split - 1], measure)
+        ends = _ends_paragraph(item[split - 1], measure, widths[split - 1])
         if (ends or first_run is None) and _starts_with_unit(join(item[split:])):
             if ends:
                 return item[:split], item[split:]
@@ -408,7 +414,7 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
     if first_run is not None:
         return item[:first_run], item[first_run:]
     for k, ln in enumerate(item):
-        if (k + 1 >= len(item) or narrow[k + 1]) and _ends_paragraph(ln, measure):
+        if (k + 1 >= len(item) or narrow[k + 1]) and _ends_paragraph(ln, measure, widths[k]):
             return item[:k + 1], item[k + 1:]
     return item, []
 

@@ -4,14 +4,14 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gongbao.extract.furniture import _NAMES_GAZETTE, _PAGE_NUMBER_START
+from gongbao.extract.furniture import _CONTACT_START, _NAMES_GAZETTE, _PAGE_NUMBER_START
 from gongbao.extract.groups import _ROLE_START
 from gongbao.extract import patterns as P
 from gongbao.extract.lines import Line, find_lines
 from gongbao.extract.segment import _ABOUT, _HEAD_LAST_AT_END
 
 PATTERNS = [re.compile(r"\n[序附]"), re.compile("日[ \n]*\n"), re.compile("关于"), re.compile(r"\n[^\S\n]*[组成]"),
-            _NAMES_GAZETTE, _PAGE_NUMBER_START, _ROLE_START, _ABOUT]
+            _CONTACT_START, _NAMES_GAZETTE, _PAGE_NUMBER_START, _ROLE_START, _ABOUT]
 AT_END = [_HEAD_LAST_AT_END, re.compile("\n(?<=[日局]\n)")]
 
 texts = st.lists(st.text(st.sampled_from(list("序附日关于组成长咨询公政报局委会 \n\t1—第")), max_size=8), max_size=12)
