@@ -35,7 +35,7 @@ from typing import Optional
 
 from ..records import HeritageItem, Inheritor, Source
 from . import patterns as P
-from .lines import Line
+from .lines import Line, find_lines, framed_text
 from .reflow import tidy
 
 # 非遗十大门类 (the national classification since 2008), and the 2006 names some
@@ -596,10 +596,15 @@ def _inherit(values: dict, row: _Row, continuation: bool, prev: Optional[tuple[_
             values["category"] = row.heading
 
 
+_SEQ_START = re.compile("\n序")       # lines starting so (find_lines)
+
+
 def _scan(lines: list[Line], framed: Optional[str] = None) -> Optional[_Scanner]:
     """The register rows of a document, or None when it prints no register header."""
-    if "\n序" not in (framed if framed is not None else "\n" + "\n".join([ln.text for ln in lines])) \
-            or not any(ln.text[:1] == "序" and _is_header_line(ln.text) for ln in lines):
+    if framed is None:
+        framed = framed_text(lines)
+    if "\n序" not in framed or not any(lines[k].text[:1] == "序" and _is_header_line(lines[k].text)
+                                       for k in find_lines(lines, _SEQ_START, framed)):
         return None                                       # no register header (序号 …)
     return _Scanner().run(lines)
 
