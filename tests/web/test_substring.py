@@ -111,3 +111,25 @@ def test_pairs_follow_the_entries(kb, sample_path, tmp_path):
     check()
     m.Document.objects.filter(pk=m.Document.objects.order_by("pk").first().pk).delete()
     check()
+
+
+def test_migration_fills_the_pairs_of_stored_entries(kb, monkeypatch):
+    """Migration 0006 computes the pairs of entries stored before it: the same
+    rows as the store writes (PostgreSQL; on SQLite it does nothing)."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    migration = import_module("gongbao.web.kb.migrations.0006_search_grams")
+    if connection.vendor != "postgresql":
+        migration.fill(None, SimpleNamespace(connection=connection))
+        assert not _table_exists()
+        return
+    monkeypatch.setattr(migration, "CHUNK", 7)                   # several chunks
+    stored = _gram_rows()
+    with connection.cursor() as cur:
+        cur.execute("DELETE FROM kb_searchgrams")
+    migration.fill(None, SimpleNamespace(connection=connection))
+    filled = _gram_rows()
+    assert set(filled) == set(stored) and len(filled) == m.SearchEntry.objects.count()
+    for entry_id, pairs in filled.items():
+        assert pairs <= stored[entry_id] and pairs, entry_id    # the store also adds the units' names

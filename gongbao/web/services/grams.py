@@ -41,3 +41,12 @@ def tsquery(text: str) -> str:
     """The tsquery text requiring every pair of `text` ("" when it has none:
     a single character, or no letters or digits)."""
     return " & ".join(_lexeme(p) for p in sorted(pairs([text])))
+
+
+def insert(cursor, rows: list[tuple[int, list[str]]], per: int = 1000) -> None:
+    """Store (search entry id, pairs) rows in kb_searchgrams, `per` a statement."""
+    for i in range(0, len(rows), per):
+        chunk = rows[i:i + per]
+        cursor.execute("INSERT INTO kb_searchgrams (entry_id, grams) VALUES "
+                       + ", ".join(["(%s, array_to_tsvector(%s::text[]))"] * len(chunk)),
+                       [v for row in chunk for v in row])

@@ -599,13 +599,8 @@ def insert_entries(entries: list[tuple]) -> int:
         insert_rows(m.SearchEntry, SEARCH_FIELDS, [e[:-1] for e in entries])
         return len(entries)
     ids = insert_rows(m.SearchEntry, SEARCH_FIELDS, [e[:-1] for e in entries], returning=True)
-    rows = [(entry_id, grams.pairs(e[-1])) for entry_id, e in zip(ids, entries)]
     with connection.cursor() as cur:
-        for i in range(0, len(rows), 1000):
-            chunk = rows[i:i + 1000]
-            cur.execute("INSERT INTO kb_searchgrams (entry_id, grams) VALUES "
-                        + ", ".join(["(%s, array_to_tsvector(%s::text[]))"] * len(chunk)),
-                        [v for row in chunk for v in row])
+        grams.insert(cur, [(entry_id, grams.pairs(e[-1])) for entry_id, e in zip(ids, entries)])
     return len(entries)
 
 

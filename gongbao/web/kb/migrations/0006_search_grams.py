@@ -35,8 +35,8 @@ def fill(apps, schema_editor):
             # content, heading and its units as printed
             cur.execute(
                 "SELECT e.id, d.title, d.doc_number, d.body FROM kb_searchentry e JOIN kb_document d "
-                "ON d.id = e.document_id WHERE e.kind = 'document' AND e.id > %s ORDER BY e.id LIMIT %s "
-                , [last, CHUNK])
+                "ON d.id = e.document_id WHERE e.kind = 'document' AND e.id > %s ORDER BY e.id LIMIT %s",
+                [last, CHUNK])
             docs = cur.fetchall()
             cur.execute(
                 "SELECT e.id, t.content, t.heading, (SELECT string_agg(r.printed, ' ') FROM kb_responsibility r "
@@ -46,9 +46,7 @@ def fill(apps, schema_editor):
             rows = sorted(docs + tasks)[:CHUNK]
             if not rows:
                 return
-            cur.execute("INSERT INTO kb_searchgrams (entry_id, grams) VALUES "
-                        + ", ".join(["(%s, array_to_tsvector(%s::text[]))"] * len(rows)),
-                        [v for row in rows for v in (row[0], grams.pairs(row[1:]))])
+            grams.insert(cur, [(row[0], grams.pairs(row[1:])) for row in rows])
             last = rows[-1][0]
 
 
