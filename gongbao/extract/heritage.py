@@ -431,43 +431,10 @@ def _text(group: list[_Tok], kind: str) -> str:
     return tidy("".join(("" if t.nl or k == 0 else " ") + t.text for k, t in enumerate(group)))
 
 
-def _span_stats(toks: list[_Tok]) -> tuple:
-    """What the cost of one cell depends on: (text, fragments, spaced fragments,
-    balanced, short non-last fragments, later fragments not opening a bracket)."""
-    if len(toks) == 1:
-        text = toks[0].text
-        return text, 1, 0, _balanced(text), 0, 0
-    text = "".join(t.text for t in toks)
-    floor = 0.6 * max(len(t.text) for t in toks)
-    return (text, len(toks), sum(1 for t in toks[1:] if not t.nl), _balanced(text),
-            sum(1 for t in toks[:-1] if len(t.text) < floor),
-            sum(1 for t in toks[1:] if t.text[0] not in OPEN_BR))
-
-
 def _empty_cost(mergeable: bool, continuation: bool) -> float:
     if mergeable:
         return 0.3 if continuation else 2.0
     return 6.0
-
-
-def _cell_cost(stats: tuple, kind: str) -> float:
-    """How unlikely it is that the fragments are one cell of `kind` (lower is better)."""
-    text, n, spaced, balanced, short_wraps, unbracketed = stats
-    cost = 8.0 * spaced + (0.0 if balanced else 5.0)   # a space separates cells
-    if kind == "place":                    # 申报地区, 所属县: one short fragment
-        size = len(text)
-        cost += 4.0 * (n - 1) + (2.0 if size > 8 else (-0.5 if size <= 4 else 0.0))
-        if text.endswith(PLACE_SUFFIXES):
-            cost -= 0.5
-        elif text.endswith(UNIT_SUFFIXES):
-            cost += 1.0
-    elif kind == "person":                 # 姓名, maybe with （别名） below
-        cost += 2.0 * unbracketed + (2.0 if len(text) > 8 else 0.0)
-    else:                                  # a wrapped cell fills its column before it wraps
-        cost += 3.0 * short_wraps
-        if kind == "unit":
-            cost += -0.3 if text.endswith(UNIT_SUFFIXES) else 0.5
-    return cost
 
 
 def _split(toks: list[_Tok], kinds: list[str], mergeable: list[bool],
@@ -486,7 +453,9 @@ def _split(toks: list[_Tok], kinds: list[str], mergeable: list[bool],
     texts = [t.text for t in toks]
     sizes = [len(t) for t in texts]
     nls = [t.nl for t in toks]
-    for s in range(m):                        # _span_stats(toks[s:e]), for e = s + 1, …
+    # what the cost of the cell toks[s:e] depends on, for e = s + 1, …: (text, fragments,
+    # spaced fragments, balanced, short non-last fragments, later fragments not opening a bracket)
+    for s in range(m):
         text = texts[s]
         options = [(s + 1, (text, 1, 0, _balanced(text), 0, 0))]
         spaced = unbracketed = 0
@@ -523,19 +492,20 @@ def _split(toks: list[_Tok], kinds: list[str], mergeable: list[bool],
             for e, stats in ends[s]:
                 cost = after[e]
                 if cost < inf:
-                    # cost += _cell_cost(stats, kind), inline (same operations, same order)
+                    # how unlikely the fragments are one cell of `kind` (lower is better), written
+                    # out here rather than called: this loop runs for every column × start × end
                     text, n, spaced, balanced, short_wraps, unbracketed = stats
-                    cell = 8.0 * spaced + (0.0 if balanced else 5.0)
-                    if place:
+                    cell = 8.0 * spaced + (0.0 if balanced else 5.0)   # a space separates cells
+                    if place:                  # 申报地区, 所属县: one short fragment
                         size = len(text)
                         cell += 4.0 * (n - 1) + (2.0 if size > 8 else (-0.5 if size <= 4 else 0.0))
                         if text.endswith(PLACE_SUFFIXES):
                             cell -= 0.5
                         elif text.endswith(UNIT_SUFFIXES):
                             cell += 1.0
-                    elif person:
+                    elif person:               # 姓名, maybe with （别名） below
                         cell += 2.0 * unbracketed + (2.0 if len(text) > 8 else 0.0)
-                    else:
+                    else:                      # a wrapped cell fills its column before it wraps
                         cell += 3.0 * short_wraps
                         if unit:
                             cell += -0.3 if text.endswith(UNIT_SUFFIXES) else 0.5
