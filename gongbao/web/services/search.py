@@ -54,6 +54,7 @@ FALLBACK_LIMIT = 200        # a substring search stops at this many records (new
 GRAM_BATCH = 200            # PostgreSQL: candidates of a substring search first tested at once (then 4×, 16×, …)
 RECENT_ROWS = 2000          # PostgreSQL: the newest rows a page of matches is first looked for in
 RECENT_PAGE_LIMIT = 40      # … for the first pages (ending within this many matches)
+SORT_VISIT = 4              # PostgreSQL: a match visited to sort the matches costs this many walked rows
 FACET_LIMIT = 1000          # facets of a larger result count its most recently stored FACET_LIMIT records
 
 
@@ -242,9 +243,11 @@ class PostgresBackend:
                 return ids
         # Walking the primary key backwards (the plan PostgreSQL prefers, pricing
         # the test of each row's tsv as nearly free) visits about
-        # (limit + offset) × rows / matches rows; sorting the matches the GIN
-        # index gives visits each match once. Take the cheaper, by the
-        # planner's own estimate of the matches (`id + 0`: not the key's order).
+        # (limit + offset) × rows / matches rows, in table order; sorting the
+        # matches the GIN index gives visits each match once, in no order (about
+        # SORT_VISIT times the cost of a walked row, measured at a million
+        # records). Take the cheaper, by the planner's own estimate of the
+        # matches (`id + 0`: not the key's order).
         order = "id + 0" if self._sparse(where, params, limit + offset) else "id"
         return [r[0] for r in self._rows(f"SELECT id FROM kb_searchentry WHERE {where} ORDER BY {order} DESC "
                                          "LIMIT %s OFFSET %s", [*params, limit, offset])]
@@ -255,7 +258,7 @@ class PostgresBackend:
         plan = self._rows(f"EXPLAIN SELECT 1 FROM kb_searchentry WHERE {where}", params)[0][0]
         estimate = re.search(r"rows=(\d+)", plan)
         rows = self._rows("SELECT reltuples FROM pg_class WHERE oid = 'kb_searchentry'::regclass", [])[0][0]
-        return bool(estimate) and int(estimate.group(1)) ** 2 < wanted * max(rows, 1)
+        return bool(estimate) and SORT_VISIT * int(estimate.group(1)) ** 2 < wanted * max(rows, 1)
 
     def _count(self, where: str, params: list, cap: int) -> int:
         return self._rows(f"SELECT count(*) FROM (SELECT 1 FROM kb_searchentry WHERE {where} LIMIT %s) s",
