@@ -5,7 +5,7 @@ Dask distributed, written as committed JSON Lines partitions that a later
     from gongbao.batch import run_batch
     summary = run_batch("corpus/", out_dir="out/", workers=4)
 
-    gongbao batch DIR_OR_LISTFILE [--scheduler ADDRESS] [--workers N] [--out DIR] [--resume]
+    gongbao batch DIR_OR_LISTFILE [--scheduler ADDRESS [--workers-write]] [--workers N] [--out DIR] [--resume]
 
 `main(argv)` is the command; `add_arguments(parser)` and `run(args)` let the
 main CLI mount it as a subcommand.
