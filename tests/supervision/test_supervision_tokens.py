@@ -21,6 +21,16 @@ def _bearer(raw):
     return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
+def _token_reporter(w, value):
+    """rep_a's token client, an assignment of unit A, and a report body giving
+    `value` for the assignment's goal."""
+    from gongbao.web.supervision import tokens
+
+    a = w.asg("1", w.a)
+    goal = a.list_task.goals.get()
+    return _bearer(tokens.issue(w.rep_a)[0]), a, {**REPORT, "values": {str(goal.pk): value}}
+
+
 def _login(username, password, name=""):
     return Client().post("/supervision/api/token", json.dumps({"username": username, "password": password,
                                                                "name": name}), content_type="application/json")
@@ -117,16 +127,13 @@ def test_session_users_manage_their_tokens_with_csrf(world):
 
 
 def test_a_report_by_token_keeps_the_audit_trail_and_few_queries(world):
-    from gongbao.web.supervision import models as m, tokens
+    from gongbao.web.supervision import models as m
 
     w = world
-    a = w.asg("1", w.a)
-    goal = a.list_task.goals.get()
-    c = _bearer(tokens.issue(w.rep_a)[0])
+    c, a, body = _token_reporter(w, 7)
     with time_machine.travel(at(2023, 3, 3), tick=True):
         with CaptureQueriesContext(connection) as q:
-            resp = c.post(f"/supervision/api/assignments/{a.pk}/reports", {**REPORT, "values": {str(goal.pk): 7}},
-                          content_type="application/json")
+            resp = c.post(f"/supervision/api/assignments/{a.pk}/reports", body, content_type="application/json")
     assert resp.status_code == 201, resp.content
     rid = resp.json()["id"]
     entries = m.AuditEntry.objects.filter(task_list=w.tl, model__in=("progressreport", "reportvalue")) \
@@ -184,16 +191,12 @@ def test_compiled_lookups_give_what_the_orm_gives(world):
 
 
 def test_fast_answers_match_their_declared_schema(world):
-    from gongbao.web.supervision import tokens
     from gongbao.web.supervision.api import AssignmentDetail, ReportOut, api
 
     w = world
-    a = w.asg("1", w.a)
-    goal = a.list_task.goals.get()
-    c = _bearer(tokens.issue(w.rep_a)[0])
+    c, a, body = _token_reporter(w, 650)
     with time_machine.travel(at(2023, 3, 3), tick=True):
-        created = c.post(f"/supervision/api/assignments/{a.pk}/reports", {**REPORT, "values": {str(goal.pk): 650}},
-                         content_type="application/json")
+        created = c.post(f"/supervision/api/assignments/{a.pk}/reports", body, content_type="application/json")
         detail = c.get(f"/supervision/api/assignments/{a.pk}")
     for resp, schema in ((created, ReportOut), (detail, AssignmentDetail)):
         checked = schema.model_validate(resp.json()).model_dump()
