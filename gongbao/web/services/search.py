@@ -372,9 +372,9 @@ def _substring(qs, q: str):
 def _substring_ids(qs, q: str, limit: int) -> list[int]:
     """The ids of up to `limit` entries of `qs` (the substring test), newest
     first. On PostgreSQL the entries holding every character pair of `q`
-    (services/grams) are the candidates, read GRAM_BATCH, then four times as many, newest
-    first, and tested; elsewhere, or for a string without a pair, the
-    entries are tested newest first."""
+    (services/grams) are the candidates, read newest first (GRAM_BATCH, then
+    four times as many each round) and tested; elsewhere, or for a string
+    without a pair, the entries are tested newest first."""
     query = grams.tsquery(q) if connection.vendor == "postgresql" else ""
     if not query:
         return list(qs.order_by("-id").values_list("id", flat=True)[:limit])
