@@ -1,12 +1,12 @@
 """Benchmark: a generated corpus extracted by `run_batch` on 1 and 2 Dask
-workers, against sequential extraction in this process.
+workers, against sequential extraction.
 
 Prints files/s and records/s of
-  sequential      extract_path on each file in turn, in this process (set up
-                  as a worker is: work.warm_up, then a few files)
+  sequential      extract_path on each file in turn, in one fresh process (set
+                  up as a worker is: work.warm_up, then a few files)
   sequential+out  the same plus what a worker adds per file: sha256 and the
                   JSON output line (work.process_file)
-  N processes     the sequential extraction in N plain processes at once, each
+  N processes     the sequential extraction in N fresh processes at once, each
                   on every N-th file, no Dask: the ceiling of N workers on
                   this machine (shared caches and memory, other load)
   batch N         run_batch on a LocalCluster of N workers (one thread each),
@@ -18,7 +18,13 @@ file against sequential and the CPU share of client and scheduler. Targets
 (issue 6): speed-up ≥ 1.8× on 2 workers, per-worker throughput within 10% of
 the sequential rate.
 
-    .venv/bin/python bench/batch.py [--copies 36] [--workers 1,2] [--repeat N] [--keep DIR]
+A single measurement on a shared virtual machine moves by 5-10 % from one
+minute to the next, and a process's rate by a few per cent with its hash seed.
+So every measurement is taken in each of several rounds (in alternating order,
+each in fresh processes), the ratios are computed within a round, and the
+median and range over the rounds are printed.
+
+    .venv/bin/python bench/batch.py [--copies 36] [--workers 1,2] [--rounds 3] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -27,9 +33,11 @@ import multiprocessing
 import os
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,24 +99,26 @@ def sequential(paths, with_output: bool) -> tuple[float, float, int, int]:
     return time.perf_counter() - t0, cpu_seconds() - c0, ok, records
 
 
-def _apart(paths, barrier, results) -> None:
+def _apart(paths, with_output, barrier, results) -> None:
     warm_up()
-    sequential(paths[:20], with_output=False)
+    sequential(paths[:20], with_output)
     barrier.wait()
     t0 = time.perf_counter()
-    wall, cpu, ok, records = sequential(paths, with_output=False)
+    wall, cpu, ok, records = sequential(paths, with_output)
     results.put((t0, t0 + wall, cpu, ok, records))
 
 
-def apart(paths, n: int) -> tuple[float, float, int, int, float]:
-    """(wall seconds, CPU seconds, files extracted, records) of the sequential
-    extraction run in n plain processes at once, each on every n-th file, with
-    no Dask at all: what n cores give n independent extractions on this
-    machine (shared caches, memory bandwidth, other load), the ceiling of
-    n workers' throughput."""
+def apart(paths, n: int, with_output: bool = False) -> tuple[float, float, int, int, float]:
+    """(wall seconds, CPU seconds, files extracted, records, cores kept busy
+    by others) of the sequential extraction run in n fresh processes at once,
+    each on every n-th file, with no Dask at all. n = 1 is the sequential
+    in-process rate, measured in a fresh interpreter as a worker is one (the
+    rate of a process depends on its hash seed by a few per cent); n > 1 is
+    what n cores give n independent extractions on this machine (shared
+    caches, memory bandwidth, other load), the ceiling of n workers."""
     ctx = multiprocessing.get_context("spawn")
     barrier, results = ctx.Barrier(n + 1), ctx.Queue()
-    procs = [ctx.Process(target=_apart, args=(paths[i::n], barrier, results)) for i in range(n)]
+    procs = [ctx.Process(target=_apart, args=(paths[i::n], with_output, barrier, results)) for i in range(n)]
     for p in procs:
         p.start()
     barrier.wait()
@@ -143,13 +153,32 @@ def batch(corpus: Path, out: Path, workers: int):
     return summary, worker_cpu, client_cpu, load
 
 
+@dataclass
+class Measure:
+    """One measurement: the corpus's files in `wall` seconds."""
+    wall: float
+    cpu: float                  # of the extracting processes (the workers)
+    records: int
+    load: float                 # cores kept busy by other processes meanwhile
+    client_cpu: float = 0.0     # batch: client, scheduler and nannies (this process)
+    start: float = 0.0          # batch: cluster start, apart from `wall`
+
+
+def spread(values, fmt="{:.1f}") -> str:
+    """The median and, over several rounds, the range."""
+    text = fmt.format(statistics.median(values))
+    if len(values) > 1:
+        text += " (" + fmt.format(min(values)) + "–" + fmt.format(max(values)) + ")"
+    return text
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--copies", type=int, default=36, help="copies of the ~57 base files (36 → 2,058 files)")
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--keep", help="generate the corpus here and keep it")
-    ap.add_argument("--repeat", type=int, default=1,
-                    help="run each measurement N times and keep the fastest (the least disturbed on a shared machine)")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="rounds of every measurement, in alternating order; figures are the median of the rounds")
     args = ap.parse_args()
 
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="gongbao-bench-"))
@@ -158,68 +187,74 @@ def main() -> None:
         if not corpus.exists():
             make_corpus(corpus, copies=args.copies, broken=True, full_issues=True)
         paths = [f.path for f in walk_directory(corpus)]
+        files = len(paths)
         size = sum(os.path.getsize(p) for p in paths)
-        print(f"corpus          {len(paths):,} files, {size / 1e6:.1f} MB ({tmp})")
+        print(f"corpus          {files:,} files, {size / 1e6:.1f} MB ({tmp})")
         print(f"machine         {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start "
               f"(wall-clock figures need idle cores; CPU figures do not)")
 
-        # as on a worker: the extractor imported and the heap settled (work.warm_up),
-        # then a few files to warm regexes and the registry
-        warm_up()
-        sequential(paths[:20], with_output=True)
-        seq = {}
-        loads = []                  # cores kept busy by other processes, per measurement
+        def fresh(n, with_output):
+            wall, cpu, ok, records, load = apart(paths, n, with_output)
+            return Measure(wall, cpu, records, load)
 
-        def timed_sequential(with_output):
-            others = Others()
-            wall, cpu, ok, records = sequential(paths, with_output)
-            return wall, cpu, ok, records, others.cores(cpu)
+        def on_dask(n):
+            s, worker_cpu, client_cpu, load = batch(corpus, tmp / f"out-{n}", n)
+            assert s.complete and s.extracted + s.failed == files, s
+            return Measure(s.seconds, worker_cpu, s.records, load, client_cpu, s.startup_seconds)
 
-        for label, with_output in (("sequential", False), ("sequential+out", True)):
-            wall, cpu, ok, records, load = min((timed_sequential(with_output) for _ in range(args.repeat)),
-                                               key=lambda r: r[0])
-            seq[label] = (wall, cpu)
-            loads.append(load)
-            print(f"{label:<15} {len(paths) / wall:7.1f} files/s {records / wall:8.0f} records/s "
-                  f"({wall:.1f} s wall, {cpu:.1f} s CPU; {len(paths) / cpu:.1f} files per CPU-second; "
-                  f"others {load:.2f} cores)")
+        counts = [int(w) for w in args.workers.split(",")]
+        plan = [("sequential", lambda: fresh(1, False)), ("sequential+out", lambda: fresh(1, True))]
+        plan += [(f"{n} processes", lambda n=n: fresh(n, False)) for n in counts if n > 1]
+        plan += [(f"batch {n}", lambda n=n: on_dask(n)) for n in counts]
 
-        ceiling = {}
-        for n in [int(w) for w in args.workers.split(",") if int(w) > 1]:
-            wall, cpu, ok, records, load = min((apart(paths, n) for _ in range(args.repeat)), key=lambda r: r[0])
-            ceiling[n] = wall
-            loads.append(load)
-            print(f"{str(n) + ' processes':<15} {len(paths) / wall:7.1f} files/s {records / wall:8.0f} records/s "
-                  f"({wall:.1f} s wall, {cpu:.1f} s CPU, in {n} plain processes at once, no Dask; "
-                  f"others {load:.2f} cores)")
+        def show(label, m):
+            line = (f"{label:<15} {files / m.wall:7.1f} files/s {m.records / m.wall:8.0f} records/s "
+                    f"({m.wall:.1f} s wall, {m.cpu:.1f} s CPU = {files / m.cpu:.1f} files per CPU-second")
+            if label.startswith("batch"):
+                line += f"; + {m.start:.1f} s start; client+scheduler {m.client_cpu:.2f} s CPU"
+            print(line + f"; others {m.load:.2f} cores)", flush=True)
 
-        runs = {}
-        for n in [int(w) for w in args.workers.split(",")]:
-            s, worker_cpu, client_cpu, load = min((batch(corpus, tmp / f"out-{n}", n) for _ in range(args.repeat)),
-                                                  key=lambda r: r[0].seconds)
-            assert s.complete and s.extracted + s.failed == len(paths), s
-            runs[n] = (s, worker_cpu, client_cpu)
-            loads.append(load)
-            print(f"{'batch ' + str(n):<15} {s.files_per_second:7.1f} files/s {s.records_per_second:8.0f} records/s "
-                  f"({s.seconds:.1f} s wall + {s.startup_seconds:.1f} s start; workers {worker_cpu:.1f} s CPU "
-                  f"= {len(paths) / worker_cpu:.1f} files per CPU-second; client+scheduler {client_cpu:.1f} s CPU; "
-                  f"others {load:.2f} cores)")
+        rounds: list[dict[str, Measure]] = []
+        for r in range(args.rounds):
+            # alternate the order, so that a drift of the machine's speed during
+            # a round does not favour whatever is measured first
+            print(f"round {r + 1}")
+            row = {}
+            for label, run in (plan if r % 2 == 0 else plan[::-1]):
+                row[label] = m = run()
+                show(label, m)
+            rounds.append(row)
 
-        seq_wall, seq_cpu = seq["sequential"]
-        out_wall, out_cpu = seq["sequential+out"]
+        def per_round(fn):
+            return [fn(row) for row in rounds]
+
+        def rate(label):
+            return per_round(lambda row: files / row[label].wall)
+
         print()
-        print(f"output cost     {100 * (out_cpu / seq_cpu - 1):5.1f} % CPU per file (sha256 + JSON line, in the worker)")
-        for n, (s, worker_cpu, client_cpu) in sorted(runs.items()):
-            per_worker = s.files_per_second / n
-            print(f"per worker ({n})  {per_worker:7.1f} files/s wall = {100 * per_worker * seq_wall / len(paths):5.1f} % "
-                  f"of sequential; CPU per file {100 * seq_cpu / worker_cpu:5.1f} % as efficient as sequential, "
-                  f"{100 * out_cpu / worker_cpu:5.1f} % as sequential+out; "
-                  f"client+scheduler {100 * client_cpu / (worker_cpu + client_cpu):4.1f} % of all CPU")
-            if n in ceiling:
-                print(f"{'':16}ceiling: {n} plain processes reach {100 * seq_wall / ceiling[n] / n:5.1f} % of "
-                      f"sequential each; the {n} workers {100 * ceiling[n] / s.seconds:5.1f} % of that")
-        if 1 in runs and 2 in runs:
-            print(f"speed-up 2/1    {runs[2][0].files_per_second / runs[1][0].files_per_second:.2f}× wall clock")
+        print(f"over {len(rounds)} round(s): median (range)")
+        for label, _ in plan:
+            print(f"{label:<15} {spread(rate(label))} files/s")
+        out_cost = per_round(lambda row: 100 * (row["sequential+out"].cpu / row["sequential"].cpu - 1))
+        print(f"output cost     {spread(out_cost)} % CPU per file (sha256 + JSON line, in the worker)")
+        for n in counts:
+            b = f"batch {n}"
+            wall = per_round(lambda row: 100 * row["sequential"].wall / row[b].wall / n)
+            cpu = per_round(lambda row: 100 * row["sequential"].cpu / row[b].cpu)
+            cpu_out = per_round(lambda row: 100 * row["sequential+out"].cpu / row[b].cpu)
+            share = per_round(lambda row: 100 * row[b].client_cpu / (row[b].cpu + row[b].client_cpu))
+            print(f"per worker ({n})  {spread(wall)} % of the sequential rate (wall clock); "
+                  f"CPU per file {spread(cpu)} % as efficient as sequential, {spread(cpu_out)} % as "
+                  f"sequential+out; client+scheduler {spread(share)} % of all CPU")
+            if n > 1:
+                ceiling = per_round(lambda row: 100 * row["sequential"].wall / row[f"{n} processes"].wall / n)
+                reach = per_round(lambda row: 100 * row[f"{n} processes"].wall / row[b].wall)
+                print(f"{'':16}ceiling: {n} plain processes reach {spread(ceiling)} % of sequential each; "
+                      f"the {n} workers {spread(reach)} % of that")
+        if 1 in counts and 2 in counts:
+            print(f"speed-up 2/1    {spread(per_round(lambda row: row['batch 1'].wall / row['batch 2'].wall), '{:.2f}')}× "
+                  f"wall clock")
+        loads = [m.load for row in rounds for m in row.values()]
         print(f"machine         load average {os.getloadavg()[0]:.2f} at end; other processes kept up to "
               f"{max(loads):.2f} cores busy during a measurement"
               + (" (wall-clock figures disturbed)" if max(loads) > 0.1 else ""))
