@@ -102,7 +102,8 @@ def _header_at(lines: list[Line], i: int) -> int:
 
 # Columns of a task table besides the task itself, as its header names them.
 _COLUMN = re.compile(
-    r"(?P<skip>(?:牵头|责任|分管|包联|联系)(?:市|县|区|省)?领导|备注|工作成效|完成情况)"
+    r"(?P<leader>(?:牵头|责任|分管|包联|联系|主要)(?:市|县|区|省)?(?:领导|负责人)(?:同志)?)"
+    r"|(?P<skip>备注|工作成效|完成情况|工作进展|进展情况)"
     r"|(?P<lead>牵头(?:单位|部门)|主办单位|主责单位|主责部门)"
     r"|(?P<cooperate>配合(?:单位|部门)|协办单位|参与单位|协同单位)"
     r"|(?P<responsible>责任(?:单位|部门)|承办单位|实施单位|落实单位)"
@@ -123,19 +124,20 @@ def _columns(header: str) -> tuple[int, list[str]]:
     # may break a name (完成 / 时限)
     flat = "".join(header.split())
     kinds = [m.lastgroup for m in _COLUMN.finditer(flat)]
-    while kinds and kinds[-1] == "skip":
+    while kinds and kinds[-1] in ("skip", "leader"):
         kinds.pop()                   # trailing 备注 columns are usually empty: ignore them
     return n_task, kinds
 
 
 _FIGURES = re.compile(r"[0-9０-９%％]")
+_NOT_NAMES = re.compile(r"[0-9０-９%％。；;，,：:“”（）()]")
 _TIME_START = re.compile(r"[\d〇零一二三四五六七八九十上下全本年今明每长持常即立次]")
 
 
 def _cell_score(kind: str, cell: list[Line]) -> float:
     """How well `cell` reads as a cell of a column of `kind` (0 is good)."""
     if not cell:                      # an empty cell: rare, rarest for the lead
-        return {"when": -1.0, "skip": 0.0, "lead": -3.0, "task": -20.0}.get(kind, -2.0)
+        return {"when": -1.0, "skip": 0.0, "leader": -1.0, "lead": -3.0, "task": -20.0}.get(kind, -2.0)
     score = 0.0
     widths = [width(ln.text) for ln in cell]
     widest = max(widths)
@@ -144,7 +146,7 @@ def _cell_score(kind: str, cell: list[Line]) -> float:
     if cell[-1].text.endswith(("、", "，", ",", "（", "(")):
         score -= 5.0                   # a list goes on below: the cell does too
     text = join(cell)
-    pieces = split_top(text, "、，,；;")
+    pieces = split_top(text, "、，,；;。")     # (a sentence's end before a unit: content run in)
     # (a unit's name has no figures: `率保持100%X局` is content run into a unit)
     units = bool(pieces) and not _FIGURES.search(text) and all(read_roles(p) for p in pieces)
     if kind == "when":
@@ -153,6 +155,9 @@ def _cell_score(kind: str, cell: list[Line]) -> float:
             score -= 3.0               # a time cell starts with its time (2025年…, 6月底, 每月…)
     elif kind == "task":
         score -= 8.0 if units else 0.0
+    elif kind == "leader":
+        # people's names (陈志远、王军): no sentence, figure or unit
+        score -= 6.0 if units or _NOT_NAMES.search(text) else 0.0
     elif kind != "skip":
         score -= 0.0 if units else 10.0
     elif units:
@@ -322,8 +327,10 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             continue
         heading = None
         body = list(row_lines)
-        if len(rest.split()) > 1 and not any(P.ITEM_PAREN.match(ln.text) for ln in body):
-            # the row's first cells on its number line (short), the rest wrapped below
+        if (len(rest.split()) > 1 or (not rest and n_task >= 2)) \
+                and not any(P.ITEM_PAREN.match(ln.text) for ln in body):
+            # the row's first cells on its number line (short), the rest wrapped
+            # below; or the number alone, every cell wrapped below it
             cells_in = [Line(f, first.no, first.page) for f in rest.split()] + body
             split = _split_row(cells_in, n_task, kinds)
             if split and split[1]:
@@ -339,7 +346,7 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
         # the task column is the widest: its lines are the full ones
         measure = max([width(ln.text) for ln in body], default=0.0)
         for n, item in enumerate(_items(body), start=1):
-            if kinds[0] == "skip":
+            if kinds[0] in ("skip", "leader"):
                 # a column of leaders' names first: the content ends where the
                 # best split of the whole item into all its cells says
                 split = _split_row(item, 1, kinds)
