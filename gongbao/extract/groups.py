@@ -206,12 +206,33 @@ class _Entry:
     alone: bool = True      # the only person on its line (not from a 、 list)
 
 
+_SPACED_REST = re.compile(rf"^[{CJK}]{{1,2}}(?=[（(]|$)")
+
+
+def spaced_names(toks: list[str]) -> list[str]:
+    """Tokens with each spaced name put together: `高 鹏` → 高鹏, also where
+    the name is followed by a bracket (`孙 明（兼）`) or a post (`市长 王 明`).
+    A token of one character is no name by itself, so it joins the next."""
+    if len(toks) < 2:
+        return toks
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if len(tok) == 1 and k + 1 < len(toks):
+            m = _SPACED_REST.match(toks[k + 1])
+            if m and person_name(tok + m.group()):
+                out.append(tok + toks[k + 1])
+                k += 2
+                continue
+        out.append(tok)
+        k += 1
+    return out
+
+
 def _tokens(text: str) -> list[str]:
     """Space-separated tokens with a spaced name put together (`高 鹏` → 高鹏)."""
-    toks = text.split()
-    if len(toks) >= 3 and len(toks[0]) == 1 and len(toks[1]) <= 2 and person_name(toks[0] + toks[1]):
-        toks = [toks[0] + toks[1]] + toks[2:]
-    return toks
+    return spaced_names(text.split())
 
 
 def _bracketed(item: str) -> Optional[tuple[str, Optional[str]]]:
@@ -285,6 +306,13 @@ def _continues(text: str, last: _Entry) -> bool:
     return is_post(text) or bool(UNIT_TAIL.search(text))   # 市发展和改革委员 / 会主任
 
 
+def _open(text: str) -> bool:
+    """Does `text` hold a 、 list that its line does not close (the next line
+    may go on with it, even inside a name)?"""
+    text = text.strip()
+    return "、" in text and text[-1] not in "、，,；;。）)"
+
+
 @dataclass
 class _Block:
     entries: list[_Entry]
@@ -305,6 +333,8 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
             continue
         entries: list[_Entry] = []
         start, role = i, None
+        # the last line of a 、 list still open at its end: (text, index of its first entry)
+        open_list: Optional[tuple[str, int]] = None
         while i < n:
             text = lines[i].text.strip()
             last = entries[-1] if entries else None
@@ -314,11 +344,21 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
             if m:
                 role = re.sub(r"\s+", "", m.group("role"))
                 rest = m.group("rest") if m.group("rest") is not None else (m.group("bare") or "")
+                open_list = None
                 if rest.strip():
                     got = parse_entry(rest)
+                    used = [lines[i]]
+                    if got is None and _open(rest) and i + 1 < n and not ROLE_LABEL.match(lines[i + 1].text.strip()):
+                        rest = rest.strip() + lines[i + 1].text.strip()    # 张三、李 / 四、王五
+                        got = parse_entry(rest)
+                        if got is not None:
+                            i += 1
+                            used.append(lines[i])
                     if got is None:
                         break       # `主任：` followed by prose — not a roster line
-                    entries.extend(_Entry(role, nm, pos, [lines[i]], len(got) == 1) for nm, pos in got)
+                    if _open(rest):
+                        open_list = (rest.strip(), len(entries))
+                    entries.extend(_Entry(role, nm, pos, list(used), len(got) == 1) for nm, pos in got)
                 i += 1
                 continue
             if _HEADING.match(text) or P.DATE_LINE.match(text) or P.CN_DATE_LINE.match(text):
@@ -328,8 +368,17 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
             if last and (got is None or (len(got) == 1 and got[0][1] is None)) and _continues(text, last):
                 last.position = tidy((last.position or "") + text)
                 last.lines.append(lines[i])
+                open_list = None
             elif got is not None:
+                open_list = (text, len(entries)) if _open(text) else None
                 entries.extend(_Entry(role, nm, pos, [lines[i]], len(got) == 1) for nm, pos in got)
+            elif open_list and (again := parse_entry(open_list[0] + text)):
+                # a name wrapped at the line end: 张三、欧阳 / 春、李四
+                first = open_list[1]
+                used = entries[first].lines + [lines[i]]
+                del entries[first:]
+                entries.extend(_Entry(role, nm, pos, list(used), len(again) == 1) for nm, pos in again)
+                open_list = (open_list[0] + text, first) if _open(text) else None
             else:
                 break
             i += 1
@@ -362,7 +411,7 @@ def _local_name(lines: list[Line], start: int) -> Optional[str]:
         text = tidy(lines[k].text)
         m = _HEADING_NAME.match(text)
         if m:
-            name = _SETS_UP.sub("", m.group("name"))
+            name = _SETS_UP.sub("", _HEADING.sub("", m.group("name")))
             if not _BARE_KIND.match(name):          # `三、成立工作专班` names no group by itself
                 return _clean_name(name)
         m = _BODY_NAME.search(text) if "，" in text or "：" in text else None
