@@ -89,8 +89,8 @@ _RESULT = re.compile(r"(?:完成|形成|实现|新增|消纳|培训|签约|发�
 # Anchored at the end: search only the tail of the text.
 _relation, _action_end, _result = (P.tail_search(p) for p in (_RELATION, _ACTION_END, _RESULT))
 
-# 句首的虚词、时间词、范围词
-_FILLER = re.compile(r"^(?:力争|确保|努力|全力|坚决|力求|着力|大力|积极|切实|扎实|重点|全面|进一步|"
+# 句首的虚词、时间词、范围词，及分项的序号（(2)、①）
+_FILLER = re.compile(r"^(?:\(\d{1,3}\)|\([一二三四五六七八九十]{1,3}\)|[①-⑳]|力争|确保|努力|全力|坚决|力求|着力|大力|积极|切实|扎实|重点|全面|进一步|"
                      r"继续|持续|同时|其中|并且|并|且|而|以及|全市|全县|全区|全省|全国|年内|全年|今年|"
                      r"当年|上半年|下半年|年底前|年底|计划|预计|再|要|将)")
 # 名词短语在这些词前结束（…光伏项目全容量并网）
@@ -147,6 +147,7 @@ def _comparator(verb: Optional[str], approx: Optional[str], bound: Optional[str]
 
 
 _DIGIT = re.compile(r"\d")
+_NFKC_CIRCLED = {ch: normalize(ch)[0] for ch in P.CIRCLED}      # ① → 1, ⑪ → 11
 
 
 def _masked(norm: str) -> list[tuple[int, int]]:
@@ -198,6 +199,9 @@ def find_targets(content: str) -> list[Target]:
             continue
         raw_pre = norm[seg_start:start]
         pre, cut = _strip_fillers(raw_pre)
+        if pre and content[where[seg_start + cut]] in P.CIRCLED:     # ① (NFKC made it 1)
+            pre, more = _strip_fillers(pre[len(_NFKC_CIRCLED[content[where[seg_start + cut]]]):])
+            cut = len(raw_pre) - len(pre)
         pre_at = seg_start + cut
         noun, noun_len = _noun_after(post)
         noun = _strip_quotes(noun)

@@ -26,7 +26,7 @@ from . import patterns as P
 from .lines import Line, find_lines
 from .reflow import full_width, is_full, join, width
 from .segment import is_issuer_line
-from .units import first_top, read_roles, split_top
+from .units import first_top, is_body, read_roles, split_top
 
 UNIT_COLUMN = re.compile(r"(责任单位|牵头单位|责任部门|牵头部门|配合单位|承办单位|主责单位)")
 ROLE_LABEL = re.compile(
@@ -584,6 +584,21 @@ def _all_units(inner: str) -> bool:
     return bool(pieces) and all(read_roles(p) for p in pieces)
 
 
+# Words that make a bracketed note a remark about a body, not a list of
+# bodies: （办公室设在市商务局）, （含高新区）, （以下简称市数据局）.
+_NOT_A_LIST = re.compile(r"设在|设于|由|为|是|含|包括|简称|以下|指|即|如|详见|见附件|名单")
+
+
+def _bare_units(inner: str) -> bool:
+    """Is a bracketed note a plain list of bodies with no role word
+    (`（市财政局、市审计局）`), every piece a body's name?"""
+    inner = "".join(inner.split())
+    if not inner or len(inner) > 80 or _NOT_A_LIST.search(inner):
+        return False
+    pieces = split_top(inner, "、，,；;")
+    return bool(pieces) and all(len(p) <= 24 and is_body(p) and read_roles(p) for p in pieces)
+
+
 _TIME_CLAUSE = re.compile(r"[，,；;](?P<when>[^，,；;]{2,30})$")
 
 
@@ -614,7 +629,7 @@ def _inline_units(text: str, first_leads: bool) -> Optional[tuple[str, list[tupl
         mt = _TIME_CLAUSE.search(inner)
         if mt and TIMEISH.search(mt.group("when")):
             inner, when = inner[:mt.start()], mt.group("when")
-        if re.search(r"(负责|牵头|配合|落实)$", inner):
+        if re.search(r"(负责|牵头|配合|落实)$", inner) or (tail and _bare_units(inner)):
             roles = read_roles(inner)
             if first_leads and roles and all(r == "responsible" for _, r in roles):
                 roles = [(u, "lead" if k == 0 else "cooperate") for k, (u, _) in enumerate(roles)]

@@ -82,3 +82,61 @@ def test_a_column_of_leaders_names_takes_no_content(widths):
         ("2024-10-31", 0.85, "10月底前完成年度投资计划的85%"), ("2024-12-31", None, "2024年12月底前")]
     assert [(d.date, d.text) for d in tasks["3"].deadlines] == [("2024-09-30", "第三季度末")]
     assert [(t.metric, t.value, t.unit) for t in tasks["3"].targets] == [("5G基站", 800.0, "个")]
+
+
+NESTED_INLINE = """临川市人民政府办公室
+临政办发〔2024〕18号
+临川市人民政府办公室关于印发临川市2024年就业创业促进行动实施方案的通知
+各县（市、区）人民政府，市人民政府各委、办、局：
+　　《临川市2024年就业创业促进行动实施方案》已经市人民政府同意，现印发给你们，请认真组织实施。
+临川市人民政府办公室
+2024年3月12日
+（此件公开发布）
+临川市2024年就业创业促进行动实施方案
+　　一、总体目标
+　　全年城镇新增就业1.2万人，城镇调查失业率控制在5.5%以内。
+　　二、重点任务
+　　（一）稳定重点群体就业
+　　1.促进高校毕业生就业。开发政策性岗位800个，开展就业见习活动。8月底前完成离校未就业毕业生实名登记。（牵头单位：市人力资源社会保障局；责任单位：市教育局、团市委）
+　　2.做好退役军人就业服务。举办专场招聘会4场以上。（市退役军人事务局牵头，市人力资源社会保障局、市总工会配合）
+　　3.加强困难人员就业援助。（1）全面摸排就业困难人员底数，二季度末前建立帮扶台账；（2）新增公益性岗位500个，年底前全面完成安置任务。责任单位：市人力资源社会保障局（牵头）、市民政局、市残联
+　　（二）支持创业带动就业
+　　4.加大创业担保贷款支持力度，全年发放创业担保贷款3亿元。建立贷款绿色通道，简化审批手续，提高放贷效率。（市财政局、市人力资源社会保障局、人行临川市中心支行按职责分工负责）
+　　5.建设创业孵化基地。新认定市级创业孵化基地5个，入驻实体不少于200户。2024年12月31日前完成认定。（市发展改革委负责）
+　　6.持续推进“技能临川”建设，每季度组织一次职业技能竞赛，长期坚持。（各县（市、区）人民政府负责）
+　　三、保障措施
+　　7.强化资金保障。统筹就业补助资金，确保专款专用。（市财政局、市审计局）
+　　8.建立工作调度机制。（办公室设在市人力资源社会保障局）
+"""
+
+
+def test_nested_numbering_and_inline_notes_of_every_kind():
+    tasks = _tasks(extract_text(NESTED_INLINE, "linchuan-jiuye.txt"))
+    assert sorted(tasks) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert tasks["1"].section == "二、重点任务 / （一）稳定重点群体就业"
+    assert _roles(tasks["1"]) == [("市人力资源社会保障局", "lead"), ("市教育局", "implement"), ("团市委", "implement")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-08-31"]
+    assert _roles(tasks["2"]) == [("市退役军人事务局", "lead"), ("市人力资源社会保障局", "cooperate"),
+                                  ("市总工会", "cooperate")]
+    assert tasks["3"].content.endswith("年底前全面完成安置任务。")
+    assert _roles(tasks["3"]) == [("市人力资源社会保障局", "lead"), ("市民政局", "cooperate"), ("市残联", "cooperate")]
+    assert [d.date for d in tasks["3"].deadlines] == ["2024-06-30", "2024-12-31"]
+    # an item label (（2）) is no part of what is counted
+    assert [(t.metric, t.comparator, t.value) for t in tasks["3"].targets] == [("公益性岗位", "新增", 500.0)]
+    assert _roles(tasks["4"]) == [("市财政局", "responsible"), ("市人力资源社会保障局", "responsible"),
+                                  ("人行临川市中心支行", "responsible")]
+    assert tasks["5"].content == "建设创业孵化基地。新认定市级创业孵化基地5个，入驻实体不少于200户。2024年12月31日前完成认定。"
+    assert _roles(tasks["5"]) == [("市发展改革委", "responsible")]
+    assert tasks["6"].deadlines == []            # 每季度…, 长期坚持
+    # a bracketed list of bodies with no role word is the item's units
+    assert tasks["7"].section == "三、保障措施"
+    assert tasks["7"].content == "强化资金保障。统筹就业补助资金，确保专款专用。"
+    assert _roles(tasks["7"]) == [("市财政局", "responsible"), ("市审计局", "responsible")]
+
+
+def test_circled_item_labels_are_not_part_of_a_metric():
+    from gongbao.extract.targets import find_targets
+
+    found = find_targets("①新建5G基站800个；②新增就业1.2万人")
+    assert [(t.metric, t.comparator, t.value, t.unit, t.text) for t in found] == [
+        ("5G基站", "新建", 800.0, "个", "新建5G基站800个"), ("就业", "新增", 1.2, "万人", "新增就业1.2万人")]
