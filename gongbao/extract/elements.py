@@ -14,8 +14,8 @@ from . import patterns as P
 from .groups import person_name
 from .lines import Line, find_lines
 from .reflow import join, paragraphs
-from .segment import DocumentBlock, is_issuer_line
-from .units import split_bodies
+from .segment import DocumentBlock, is_issuer_line, is_signature_line
+from .units import split_bodies, split_top
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -59,6 +59,34 @@ def _signed_by(text: str) -> Optional[str]:
     return name if name and _SIGNER_POST.match(post) else None
 
 
+_LEVEL_ONLY = re.compile(r"^各[省市州盟县区旗乡镇]{1,2}$")     # 各市 (、县): levels, no body yet
+_HAS_LEVEL = re.compile(r"[省市州盟县区旗乡镇直各]")
+
+
+def _one_scope(part: str) -> bool:
+    """Does `各…、…` name one collective, 各 scoping over the whole list?
+    `各市、县（区）人民政府` (levels sharing a body), `各县（市、区）财政局、
+    教育局` (bodies sharing the places): a piece after the first names no
+    place or level of its own."""
+    pieces = split_top(part, "、")
+    if len(pieces) < 2:
+        return False
+    return bool(_LEVEL_ONLY.match(pieces[0])) or any(not _HAS_LEVEL.search(p) for p in pieces[1:])
+
+
+def addressees(text: str) -> list[str]:
+    """主送机关 → bodies, split at the top-level ，；, and 、 between bodies; a
+    collective under one 各 stays whole."""
+    text = "".join(text.split()).rstrip("：:")
+    out: list[str] = []
+    for part in split_top(text, "，,；;"):
+        if part.startswith("各") and "、" in part and _one_scope(part):
+            out.append(part)
+        else:
+            out.extend(split_bodies(part))
+    return out
+
+
 @dataclass
 class Elements:
     signer: Optional[str] = None
@@ -82,7 +110,7 @@ def _find_signature(lines: list[Line], start: int, framed: Optional[str] = None)
     # (parse_date reads only lines ending with 日)
     for i in [k for k in find_lines(lines, _ENDS_WITH_DAY, framed) if k >= start and lines[k].text.rstrip(" \n").endswith("日")]:
         if parse_date(lines[i].text):
-            if i > 0 and is_issuer_line(lines[i - 1].text):
+            if i > 0 and is_signature_line(lines[i - 1].text):
                 return i
             if first is None:
                 first = i
@@ -107,7 +135,7 @@ def parse_elements(block: DocumentBlock, framed: Optional[str] = None) -> Elemen
     """`framed`: `framed_text(block.lines)`, when the caller has it."""
     lines = block.lines
     el = Elements()
-    el.addressees = split_bodies(join(block.addressee_lines)) if block.addressee_lines else []
+    el.addressees = addressees(join(block.addressee_lines)) if block.addressee_lines else []
     start = block.head_end
     di = _find_signature(lines, start, framed)
     body_end = len(lines)
@@ -115,16 +143,20 @@ def parse_elements(block: DocumentBlock, framed: Optional[str] = None) -> Elemen
         el.date_index = di
         el.signed_date = parse_date(lines[di].text)
         body_end = di
-        if di > start and is_issuer_line(lines[di - 1].text):
-            el.signature = lines[di - 1].text
-            body_end = di - 1
+        if di > start and is_signature_line(lines[di - 1].text):
+            # 署名: one issuer, or a joint document's several (one a line, or apart on one)
+            top = di - 1
+            while top - 1 > start and di - top < 5 and is_signature_line(lines[top - 1].text):
+                top -= 1
+            el.signature = " ".join(ln.text for ln in lines[top:di])
+            body_end = top
         elif di > start and (signer := _signed_by(lines[di - 1].text)):
             el.signer = signer              # 市长 张三 above the date (a 令)
             body_end = di - 1
         for k in range(di + 1, min(di + 3, len(lines))):
-            m = P.PUBLICATION.match(lines[k].text)
-            if m:
-                el.publication = m.group("text")
+            note = P.publication(lines[k].text)
+            if note:
+                el.publication = note
                 break
     # 附件说明 sits between the body and the signature
     att = next((k for k in range(start, body_end)

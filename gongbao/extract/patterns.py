@@ -13,7 +13,8 @@ SPACE_CHARS = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u20
 # 发文字号: 机关代字 + 〔年份〕 + 序号 + 号, with the bracket variants offices print.
 DOC_NUMBER = re.compile(
     rf"(?P<num>[{CJK}]{{1,15}}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*第?\s*\d+\s*号)")
-DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER.pattern}$")
+# A number line; an upward document (请示, 报告) prints its 签发人 on the same line.
+DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER.pattern}(?:\s*签\s*发\s*人\s*[:：]\s*(?P<signer>[{CJK}· ]{{2,30}}))?$")
 _BRACKET_YEAR = re.compile(r"[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]")   # the part every number has
 
 
@@ -99,7 +100,14 @@ DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?
 CN_DATE_LINE = re.compile(r"^(?P<y>[〇零一二三四五六七八九○Ｏ]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$")
 
 # 公开方式.
-PUBLICATION = re.compile(r"^[（(]\s*(?P<text>此件[^（）()]*)\s*[)）]$")
+# In brackets (（此件公开发布）), or alone on its line without them (此件主动公开).
+PUBLICATION = re.compile(r"^(?:[（(]\s*(?P<text>此件[^（）()]*?)\s*[)）]|(?P<bare>此件[^（）()，。；,;：:\s]{2,12}))$")
+
+
+def publication(text: str) -> Optional[str]:
+    """The 公开方式 note when `text` is its line (此件公开发布), else None."""
+    m = PUBLICATION.match(text)
+    return (m.group("text") or m.group("bare")) if m else None
 
 # 附件说明.
 ATTACHMENT_LINE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")

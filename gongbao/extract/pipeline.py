@@ -140,8 +140,8 @@ def _document(block: DocumentBlock, name: str, framed: Optional[str] = None) -> 
         body=el.body,
         source=Source.span(name, block.lines),
     )
-    if el.signer:
-        doc.signer = el.signer
+    if el.signer or block.signer:
+        doc.signer = el.signer or block.signer
     doc.cites = cited_numbers(el.body, doc.doc_number)
     date_no = block.lines[el.date_index].no if el.date_index is not None else None
     return doc, date_no

@@ -45,9 +45,19 @@ class DocumentBlock:
     @property
     def title(self) -> str:
         text = join(self.title_lines)
-        if self.issuer and text.startswith(self.issuer) and not self.decree:
-            text = text[len(self.issuer):]
+        if self.issuer and not self.decree:
+            issuer = "".join(self.issuer.split())     # joint issuers are printed apart
+            if text.startswith(issuer):
+                text = text[len(issuer):]
+            elif self.title_lines and (names := issuer_prefix(self.title_lines[0].text)):
+                text = text[len(join([names])):]      # the joint issuers in front of 关于
         return text
+
+    @property
+    def signer(self) -> Optional[str]:
+        """签发人 printed on the number line (an upward document's)."""
+        m = P.DOC_NUMBER_LINE.match(self.number_line.text) if self.number_line and not self.decree else None
+        return "".join(m.group("signer").split()) if m and m.group("signer") else None
 
     @property
     def doc_number(self) -> Optional[str]:
@@ -62,6 +72,36 @@ class DocumentBlock:
 def is_issuer_line(text: str) -> bool:
     return (3 <= len(text) <= 30 and not _PUNCT.search(text) and " " not in text
             and P.issuer_end(text) and not text.startswith("关于"))
+
+
+_NAME_SEP = re.compile(r"[ 、]+")
+
+
+def issuer_names(text: str) -> Optional[list[str]]:
+    """The bodies of a joint 发文机关 or 署名 printed on one line, apart
+    (`临川市财政局　临川市教育局`, `临川市财政局、临川市教育局`): two or more
+    issuer-like names; else None."""
+    if len(text) > 80 or not P.issuer_end(text):
+        return None
+    names = [n for n in _NAME_SEP.split(text) if n]
+    if len(names) < 2 or not all(is_issuer_line(n) for n in names):
+        return None
+    return names
+
+
+def issuer_prefix(text: str) -> Optional[str]:
+    """The joint issuers printed in front of 关于 on a title's first line
+    (`临川市财政局 临川市教育局关于…`), as printed; else None."""
+    at = text.find("关于")
+    if at < 6:
+        return None
+    prefix = text[:at].strip()
+    return prefix if issuer_names(prefix) else None
+
+
+def is_signature_line(text: str) -> bool:
+    """A 署名: one issuer's name, or several set apart on one line."""
+    return is_issuer_line(text) or issuer_names(text) is not None
 
 
 def _title_from(lines: list[Line], i: int) -> Optional[int]:
@@ -87,18 +127,69 @@ def _addressees_from(lines: list[Line], i: int) -> int:
         if P.DOC_NUMBER_LINE.match(text) or starts_structure(text):
             return i
         if text.endswith(("：", ":")):
-            return k + 1
+            return k + 1 if not _SENTENCE_END.search(text) else i
     return i
+
+
+# How a body sentence, not a list of bodies, ends before its colon (现通告如下：, 经研究决定：).
+_SENTENCE_END = re.compile(r"(?:如下|决定|研究|同意|要求|规定|公告|通告|通知)\s*[:：]$")
 
 
 def starts_structure(text: str) -> bool:
     return bool(P.HEADING_1.match(text) or P.HEADING_2.match(text) or P.ITEM_NUM.match(text))
 
 
+MAX_ISSUER_LINES = 5                        # a joint document's issuers, one a line
+
+
 def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
-    if len(text) > 60 or _PUNCT.search(text[:12]):
+    if (len(text) > 60 or _PUNCT.search(text[:12])) and not (len(text) <= 120 and issuer_prefix(text)):
         return None
+    if (is_issuer_line(text) or issuer_names(text)) and _opens_names(lines, i):
+        # 联合发文: the issuers stacked one a line (or apart on one), the head
+        # proper starting at the last of them
+        j = i + 1
+        while j < min(i + MAX_ISSUER_LINES, len(lines)) and is_issuer_line(lines[j].text) \
+                and lines[j].text[0] not in _SUFFIX_FIRST:
+            j += 1
+        if j > i + 1 or not is_issuer_line(text):
+            head = _head_at(lines, j - 1) if j > i + 1 else _joint_head(lines, i)
+            if head is not None and head.issuer == lines[j - 1].text and j > i + 1:
+                head.issuer = " ".join(ln.text for ln in lines[i:j])
+            return head
+    return _single_head(lines, i)
+
+
+# First characters of the body words names end with: a line starting so
+# continues a name wrapped from the line above (…委员 / 会吕梁市气象局).
+_SUFFIX_FIRST = frozenset(end[0] for end in P.UNIT_SUFFIXES)
+
+
+def _opens_names(lines: list[Line], i: int) -> bool:
+    """Can line i be the first of a joint document's issuers? Not when it
+    continues a wrapped name or a column of names runs on above it."""
+    if lines[i].text[0] in _SUFFIX_FIRST:
+        return False
+    return i == 0 or not (is_issuer_line(above := lines[i - 1].text) or P.UNIT_END.search(above))
+
+
+def _joint_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
+    """A head whose issuers stand apart on one line: read as if it were one name."""
+    if i + 1 >= len(lines):
+        return None
+    text = lines[i].text
+    probe = Line("".join(text.split()).replace("、", ""), lines[i].no, lines[i].page, lines[i].indent)
+    head = _single_head([*lines[:i], probe, *lines[i + 1:]], i)
+    if head is not None and head.issuer == probe.text:
+        head.issuer = text
+        if head.title_lines and head.title_lines[0] is probe:
+            head.title_lines = [lines[i], *head.title_lines[1:]]
+    return head
+
+
+def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
+    text = lines[i].text
     # 命令（令）: `XX市人民政府令` over its 令号 `第18号`; no title, no addressees
     if text.endswith("令") and i + 1 < len(lines) and _DECREE_NUMBER.match(lines[i + 1].text) \
             and is_issuer_line(text[:-1]):
@@ -124,6 +215,10 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         issuer, t_start = text, i + 1
     elif "关于" in text[:30] and is_issuer_line(text[:text.index("关于")]):
         issuer = text[:text.index("关于")]
+    elif "关于" in text[:60] and (joint := issuer_prefix(text)):
+        issuer = joint
+    elif i == 0 and text.startswith("关于"):
+        issuer = ""                         # a lone document opening with its title
     else:
         return None
     first = lines[t_start].text
@@ -142,8 +237,12 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         head.number_line = lines[k]
         k += 1
     a_end = _addressees_from(lines, k)
-    if head.number_line is None and a_end == k:
-        return None  # neither a number nor addressees: a title quoted in text
+    if head.number_line is None and a_end == k and not (k < len(lines) and (i == 0 or (t_start != i and first.startswith("关于")))):
+        # neither a number nor addressees (a title quoted in text), unless the
+        # input opens with the title or the issuer stands alone above 关于…
+        # (a 公告 or 通告 has no 主送机关, and may have no number)
+        return None
+    head.issuer = head.issuer or None
     head.addressee_lines = lines[k:a_end]
     head.head_end = a_end
     return head
@@ -155,7 +254,7 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     framed = framed_text(lines)
     candidates = [k for k in sorted({*find_lines(lines, _HEAD_LAST_AT_END, framed, at_end=True),
                                      *find_lines(lines, _ABOUT, framed)})
-                  if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:30]]
+                  if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:60]]
     i = 0                                   # lines before i belong to a head found
     for k in candidates:
         if k < i:

@@ -1,0 +1,183 @@
+"""Document elements in the shapes other governments print them: provincial
+办公厅 and county documents, joint documents of several departments, 公告 and
+通告 without a number or 主送机关, upward documents with a 签发人, 主送机关
+lists under one 各, 公开方式 without brackets. Documents of our own (invented
+places and units)."""
+from gongbao.extract.pipeline import extract_text
+
+
+def _one(text, name="doc.txt"):
+    (doc,) = extract_text(text, name).documents
+    return doc
+
+
+PROVINCIAL = """江屿省人民政府办公厅文件
+江政办发〔2024〕12号
+江屿省人民政府办公厅关于进一步加强
+农村供水工程建设管理的
+实施意见
+各市、县（区）人民政府，省政府各部门、各直属机构：
+　　为加强农村供水工程建设管理，经省人民政府同意，提出如下意见。
+　　一、总体要求
+　　到2025年底，农村自来水普及率达到90%。
+　　附件：1.江屿省农村供水工程建设任务分解表
+　　　　　2.江屿省农村供水工程运行管护办法
+　　　　　　（试行）
+江屿省人民政府办公厅
+2024年3月5日
+（此件公开发布）
+"""
+
+
+def test_levels_under_one_ge_share_the_body():
+    doc = _one(PROVINCIAL)
+    assert doc.doc_number == "江政办发〔2024〕12号"
+    assert doc.issuer == "江屿省人民政府办公厅"
+    assert doc.title == "关于进一步加强农村供水工程建设管理的实施意见"
+    assert doc.doc_type == "意见"
+    # 各市、县（区）人民政府 is one collective, not 各市人民政府 + 县（区）人民政府
+    assert doc.addressees == ["各市、县（区）人民政府", "省政府各部门", "各直属机构"]
+    assert doc.signed_date == "2024-03-05"
+    assert doc.publication == "此件公开发布"
+    assert doc.attachments == ["江屿省农村供水工程建设任务分解表", "江屿省农村供水工程运行管护办法（试行）"]
+
+
+JOINT_ONE_LINE = """江屿省财政厅
+江屿省教育厅
+江财教 〔2024〕 15 号
+江屿省财政厅　江屿省教育厅关于下达2024年学生资助补助经费的通知
+各市、县（区）财政局、教育局：
+　　现将2024年学生资助补助经费下达给你们，请按规定使用。
+　　附件：2024年学生资助补助经费分配表
+江屿省财政厅　　　　江屿省教育厅
+2024年1月18日
+（此件依申请公开）
+"""
+
+
+def test_joint_document_of_two_departments():
+    doc = _one(JOINT_ONE_LINE)
+    assert doc.doc_number == "江财教〔2024〕15号"
+    assert doc.issuer == "江屿省财政厅 江屿省教育厅"
+    assert doc.title == "关于下达2024年学生资助补助经费的通知"
+    assert doc.addressees == ["各市、县（区）财政局、教育局"]
+    assert doc.signed_date == "2024-01-18"
+    assert doc.publication == "此件依申请公开"
+    # the 署名 line of both departments is neither an attachment nor body text
+    assert doc.attachments == ["2024年学生资助补助经费分配表"]
+    assert doc.body == "现将2024年学生资助补助经费下达给你们，请按规定使用。"
+
+
+JOINT_STACKED = """临川市发展和改革委员会
+临川市财政局
+临川市住房和城乡建设局
+关于做好2024年老旧小区改造工作的通知
+临发改投资〔2024〕41号
+各县（市、区）发展改革局、财政局、住建局，市直有关单位：
+　　为做好老旧小区改造工作，现将有关事项通知如下。
+临川市发展和改革委员会
+临川市财政局
+临川市住房和城乡建设局
+2024年4月2日
+"""
+
+
+def test_joint_document_with_issuers_and_signatures_stacked():
+    doc = _one(JOINT_STACKED)
+    assert doc.doc_number == "临发改投资〔2024〕41号"
+    assert doc.issuer == "临川市发展和改革委员会 临川市财政局 临川市住房和城乡建设局"
+    assert doc.title == "关于做好2024年老旧小区改造工作的通知"
+    assert doc.addressees == ["各县（市、区）发展改革局、财政局、住建局", "市直有关单位"]
+    assert doc.signed_date == "2024-04-02"
+    assert doc.body == "为做好老旧小区改造工作，现将有关事项通知如下。"
+
+
+JOINT_TITLE_PREFIX = """中共青禾县委办公室、青禾县人民政府办公室关于印发青禾县乡村振兴考核办法的通知
+青办发〔2024〕4号
+各乡镇党委、人民政府，县直各单位：
+　　现将《青禾县乡村振兴考核办法》印发给你们，请认真贯彻执行。
+中共青禾县委办公室　　　青禾县人民政府办公室
+2024年5月6日
+"""
+
+
+def test_joint_issuers_in_front_of_the_title():
+    doc = _one(JOINT_TITLE_PREFIX)
+    assert doc.doc_number == "青办发〔2024〕4号"
+    assert doc.issuer == "中共青禾县委办公室、青禾县人民政府办公室"
+    assert doc.title == "关于印发青禾县乡村振兴考核办法的通知"
+    assert doc.addressees == ["各乡镇党委、人民政府", "县直各单位"]
+    assert doc.signed_date == "2024-05-06"
+    assert doc.body == "现将《青禾县乡村振兴考核办法》印发给你们，请认真贯彻执行。"
+
+
+NOTICE_WITHOUT_NUMBER = """临川市人民政府
+关于临川市城区部分道路限制通行的通告
+　　为保障城区道路交通安全，决定对城区部分道路实行限制通行，现通告如下：
+　　一、限行时间：2024年6月1日起。
+　　二、本通告自发布之日起施行。
+临川市人民政府
+2024年5月20日
+"""
+
+
+def test_tonggao_without_number_or_addressees():
+    doc = _one(NOTICE_WITHOUT_NUMBER)
+    assert doc.doc_number is None
+    assert doc.issuer == "临川市人民政府"
+    assert doc.title == "关于临川市城区部分道路限制通行的通告"
+    assert doc.doc_type == "通告"
+    assert doc.addressees == []          # the sentence ending with 如下： is body text
+    assert doc.signed_date == "2024-05-20"
+    assert doc.body.startswith("为保障城区道路交通安全，决定对城区部分道路实行限制通行，现通告如下：\n一、限行时间")
+
+
+OFFICE_GONGGAO = """临川市人民政府办公室关于2024年度政府信息公开工作年度报告的公告
+　　根据《中华人民共和国政府信息公开条例》规定，现将年度报告予以公告。
+临川市人民政府办公室
+2024年3月31日
+"""
+
+
+def test_gonggao_opening_the_input_with_its_title():
+    doc = _one(OFFICE_GONGGAO)
+    assert doc.doc_number is None
+    assert doc.issuer == "临川市人民政府办公室"
+    assert doc.title == "关于2024年度政府信息公开工作年度报告的公告"
+    assert doc.doc_type == "公告"
+    assert doc.addressees == []
+    assert doc.signed_date == "2024-03-31"
+
+
+REPORT_WITH_SIGNER = """青禾县人民政府
+青政报〔2024〕6号　　　　　签发人：林远山
+青禾县人民政府关于2023年度法治政府建设情况的报告
+临川市人民政府：
+　　2023年，我县深入推进法治政府建设，现将有关情况报告如下。
+青禾县人民政府
+二〇二四年一月二十五日
+此件主动公开
+"""
+
+
+def test_number_line_with_signer_and_bare_publication():
+    doc = _one(REPORT_WITH_SIGNER)
+    assert doc.doc_number == "青政报〔2024〕6号"
+    assert doc.signer == "林远山"
+    assert doc.issuer == "青禾县人民政府"
+    assert doc.title == "关于2023年度法治政府建设情况的报告"
+    assert doc.doc_type == "报告"
+    assert doc.addressees == ["临川市人民政府"]
+    assert doc.signed_date == "2024-01-25"
+    assert doc.publication == "此件主动公开"
+
+
+def test_issue_with_a_joint_document_between_others():
+    issue = NOTICE_WITHOUT_NUMBER + JOINT_STACKED + REPORT_WITH_SIGNER
+    docs = extract_text(issue, "issue.txt").documents
+    assert [(d.doc_number, d.issuer, d.signed_date) for d in docs] == [
+        (None, "临川市人民政府", "2024-05-20"),
+        ("临发改投资〔2024〕41号", "临川市发展和改革委员会 临川市财政局 临川市住房和城乡建设局", "2024-04-02"),
+        ("青政报〔2024〕6号", "青禾县人民政府", "2024-01-25"),
+    ]
+    assert docs[0].body.endswith("二、本通告自发布之日起施行。")
