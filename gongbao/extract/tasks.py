@@ -192,6 +192,10 @@ def _partition(tail: list[Line], kinds: list[str]) -> Optional[list[list[Line]]]
     return cells[::-1]
 
 
+def _split_score(kinds: list[str], cells: list[list[Line]]) -> float:
+    return sum(_cell_score(k, c) for k, c in zip(kinds, cells))
+
+
 def _cells_to_roles(kinds: list[str], cells: list[list[Line]]) -> tuple[list[tuple[str, str]], str]:
     roles: list[tuple[str, str]] = []
     when = ""
@@ -311,6 +315,35 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
     return tasks
 
 
+_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*$")
+
+
+def _reads_as_cell(text: str, names: bool) -> bool:
+    """Does a space-separated field read as a whole cell of units, of time or
+    (with `names`) of people's names?"""
+    if _TIME_START.match(text) and TIMEISH.search(text):
+        return True
+    if names and _NAMES.match(text):
+        return True
+    pieces = split_top(text, "、，,；;。")
+    return bool(pieces) and not _FIGURES.search(text) and all(read_roles(p) for p in pieces)
+
+
+def _cells_apart(lines: list[Line], names: bool = False) -> list[Line]:
+    """A PDF reader prints the one-line cells of a row that sit on one
+    baseline as one line, a space between them (`市交通运输局 各区人民政府
+    2025年10月底前`): such a line, every field reading as a cell, is given
+    back as a line per cell, for the column split to place."""
+    out: list[Line] = []
+    for ln in lines:
+        fields = ln.text.split(" ") if " " in ln.text else ()
+        if len(fields) > 1 and all(_reads_as_cell(f, names) for f in fields):
+            out.extend(Line(f, ln.no, ln.page) for f in fields)
+        else:
+            out.append(ln)
+    return out
+
+
 def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> list[RawTask]:
     """A table whose units sit in more than one column (牵头单位 | 配合单位 |
     完成时限 …): each row's (or item's) lines after its content are split into
@@ -326,7 +359,7 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
                 tasks.append(one)
             continue
         heading = None
-        body = list(row_lines)
+        body = _cells_apart(row_lines, "leader" in kinds)
         if (len(rest.split()) > 1 or (not rest and n_task >= 2)) \
                 and not any(P.ITEM_PAREN.match(ln.text) for ln in body):
             # the row's first cells on its number line (short), the rest wrapped
@@ -354,6 +387,14 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             else:
                 content_lines, tail = _split_item(item, measure)
                 cells = _partition(tail, kinds) if tail else None
+                if cells and len(item) > 1:
+                    # a unit column nearly as wide as the content's last line
+                    # hides where the narrow cells start: the best split of
+                    # the whole item wins when it reads clearly better
+                    split = _split_row(item, 1, kinds)
+                    if split and split[1] and _split_score(["task"] + kinds, [split[1]] + split[2]) \
+                            > _split_score(["task"] + kinds, [content_lines] + cells) + 2.5:
+                        content_lines, cells = split[1], split[2]
                 if not tail and heading is None and len(item) > 1:
                     # columns of about one width (a Word table's default): no
                     # narrow unit column to find, so split the whole row

@@ -140,3 +140,56 @@ def test_circled_item_labels_are_not_part_of_a_metric():
     found = find_targets("①新建5G基站800个；②新增就业1.2万人")
     assert [(t.metric, t.comparator, t.value, t.unit, t.text) for t in found] == [
         ("5G基站", "新建", 800.0, "个", "新建5G基站800个"), ("就业", "新增", 1.2, "万人", "新增就业1.2万人")]
+
+
+def _pdf_row(cells):
+    """A row as the PDF reader linearizes it: one-line cells that sit on one
+    baseline share a line, a space between them; a wrapped cell's lines
+    stay together."""
+    out, pending = [], []
+    for cell in cells:
+        if len(cell) == 1:
+            pending.append(cell[0])
+            continue
+        if pending:
+            out.append(" ".join(pending))
+            pending = []
+        out.extend(cell)
+    if pending:
+        out.append(" ".join(pending))
+    return out
+
+
+SHARED_LINE_ROWS = [
+    ("优化政务服务", "推行高频事项“一网通办”，网上可办率达到95%以上。", "县行政审批服务管理局", "县大数据中心", "2024年6月底前"),
+    ("强化要素保障", "新增建设用地供应300亩，保障重点项目用地需求。", "县自然资源局", "县发展和改革局、县住房和城乡建设局", "2024年12月31日前"),
+    ("提升融资服务", "开展政银企对接活动6场以上，新增普惠小微贷款2亿元。", "县金融服务中心", "县财政局、各乡镇人民政府", "每季度"),
+    ("规范涉企检查", "推行“综合查一次”，减少入企检查频次30%。", "县司法局", "县市场监管局", "长期坚持"),
+]
+
+
+def _shared_line_doc(cw, hw, uw, ow, tw):
+    page = Page(header="青禾县人民政府公报 2024年第2期", page_lines=30, first_page=5)
+    head(page, "青禾县人民政府办公室", "关于印发青禾县2024年优化营商环境工作要点的通知", "青政办发〔2024〕7号",
+         "各乡镇人民政府，县直各单位", 20)
+    page.add("现将《青禾县2024年优化营商环境工作要点》印发给你们，请认真贯彻落实。")
+    signature(page, "青禾县人民政府办公室", "2024年2月26日")
+    page.add("附件", "青禾县2024年优化营商环境工作要点任务分工", "序号 工作任务 具体举措 牵头单位 配合单位 完成时限")
+    for n, (h, c, u, o, t) in enumerate(SHARED_LINE_ROWS, 1):
+        page.add(*_pdf_row([[str(n)], wrap(h, hw), wrap(c, cw), wrap(u, uw), wrap(o, ow), wrap(t, tw)]))
+    return page.text()
+
+
+@pytest.mark.parametrize("widths", [(18, 6, 10, 9, 8), (22, 6, 12, 10, 9), (16, 8, 7, 9, 9)])
+def test_one_line_cells_sharing_a_line(widths):
+    text = _shared_line_doc(*widths)
+    assert "县司法局 县市场监管局 长期坚持" in text          # the shape under test
+    tasks = _tasks(extract_text(text, "qinghe-pdf.txt"))
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert [(tasks[k].heading, tasks[k].content) for k in "1234"] == [(r[0], r[1]) for r in SHARED_LINE_ROWS]
+    assert _roles(tasks["1"]) == [("县行政审批服务管理局", "lead"), ("县大数据中心", "cooperate")]
+    assert _roles(tasks["2"]) == [("县自然资源局", "lead"), ("县发展和改革局", "cooperate"),
+                                  ("县住房和城乡建设局", "cooperate")]
+    assert _roles(tasks["4"]) == [("县司法局", "lead"), ("县市场监管局", "cooperate")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-06-30"]
+    assert tasks["3"].deadlines == [] and tasks["4"].deadlines == []
