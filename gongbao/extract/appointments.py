@@ -22,10 +22,10 @@ from typing import Optional
 
 from ..records import Appointment, Source
 from . import patterns as P
-from .groups import Joined, head_text, is_post, person_name, split_top
+from .groups import Joined, head_text, is_post, person_name, spaced_names, split_name_position, split_top
 from .lines import Line
 
-_TITLE_CUE = re.compile(r"任免|任命|免去|免职|提名|聘任|解聘|聘用|任职")
+_TITLE_CUE = re.compile(r"任免|任命|免去|免职|提名|聘任|解聘|聘用|任职|挂职")
 _BODY_CUE = re.compile(r"决定(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职)"
                        r"|同意(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职)|决定提名")
 
@@ -99,6 +99,70 @@ def _mark_line_ends(lines: list[Line]) -> list[Line]:
     return out
 
 
+# `一、任命` / `（二）免去：` / `2.决定免去`: the numbering goes, the action word opens the line
+_NUMBERED_ACTION = re.compile(rf"^(?:[{P.CN_NUM}]+\s*、|[（(][{P.CN_NUM}]+[）)]|\d{{1,3}}\s*[.．、])\s*"
+                              r"(?=(?:决定|同意)?(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职))")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[（(]\d{1,3}[）)])\s*")
+_NOTES_AT_END = re.compile(r"(?:[（(][^（）()]*[）)])+$")
+_NOT_IN_ITEM = re.compile(r"[为的，,。；;：:、]")
+
+
+def _post_item(text: str) -> bool:
+    """Does `text` read as a post, with its 职务 and bracketed notes?"""
+    text = re.sub(r"(?:职务|人选)$", "", _NOTES_AT_END.sub("", text))
+    return bool(text) and is_post(text)
+
+
+def _list_entry(item: str, listing: bool) -> Optional[tuple[str, str]]:
+    """`刘　伟　市X局副局长` → (刘伟, 市X局副局长); also without the space
+    when the line is in a list (`listing`)."""
+    if " " in item:
+        toks = spaced_names(item.split())
+        if len(toks) >= 2 and person_name(toks[0]) and _post_item("".join(toks[1:])):
+            return person_name(toks[0]), "".join(toks[1:])
+    elif listing:
+        notes = _NOTES_AT_END.search(item)
+        bare = item[:notes.start()] if notes else item
+        if bare and not _NOT_IN_ITEM.search(bare):
+            pair = split_name_position(bare)
+            if pair and pair[1] and _post_item(pair[1]):
+                return pair[0], pair[1] + (notes.group() if notes else "")
+    return None
+
+
+def _list_lines(lines: list[Line]) -> list[Line]:
+    """Entries printed as a list under an action word, one per line, `name
+    post` (`刘　伟　市X局副局长`, `孙明市Y局局长职务（退休）`): written
+    `name：post；` so that the clause reader finds where the name ends. A post
+    wrapped onto the next line (`王　明　X公司副总经` / `理`) is taken with
+    it. Heading numbers before an action word (`一、任命`) go."""
+    out = []
+    listing = False                  # the line before opened a list or was an entry
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        text = _NUMBERED_ACTION.sub("", ln.text)
+        item = _ITEM_NUMBER.sub("", text)
+        entry = _list_entry(item, listing)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if entry is None and nxt is not None and (" " in item or listing) and len(nxt.text) <= 12 \
+                and " " not in nxt.text and not _NOT_IN_ITEM.search(nxt.text):
+            entry = _list_entry(item + nxt.text, listing)
+            if entry:                # the name and the post's first part here, its end there
+                tail = entry[1][len(entry[1]) - len(nxt.text):]
+                out.append(Line(f"{entry[0]}：{entry[1][:len(entry[1]) - len(tail)]}", ln.no, ln.page, ln.indent))
+                out.append(Line(tail + "；", nxt.no, nxt.page, nxt.indent))
+                listing = True
+                k += 2
+                continue
+        if entry:
+            text = f"{entry[0]}：{entry[1]}；"
+        listing = bool(entry) or text.rstrip().endswith(("：", ":"))
+        out.append(ln if text == ln.text else Line(text, ln.no, ln.page, ln.indent))
+        k += 1
+    return out
+
+
 def _names(text: str, previous: list[str]) -> list[str]:
     """`张三、李四` → both; `其` → the names of the entry before; [] if not names."""
     text = re.sub(r"^(?:研究)?(?:决定|同意)[:：]?", "", text)      # 决定：张三任…
@@ -121,36 +185,49 @@ def _position(pos: str) -> tuple[str, Optional[str]]:
     return pos, note
 
 
-def _split_at(clause: str, words: tuple[str, ...], previous: list[str]) -> Optional[tuple[list[str], str]]:
-    """The first split `names WORD rest` whose left side reads as names."""
+def _split_at(clause: str, words: tuple[str, ...], previous: list[str]) -> Optional[tuple[list[str], str, str]]:
+    """The first split `names WORD rest` whose left side reads as names:
+    (names, rest, WORD)."""
     for m in re.finditer("|".join(words), clause):
         left = re.sub(r"同志$", "", clause[:m.start()])
         names = _names(left, previous) if left else []
         if names:
-            return names, clause[m.end():]
+            return names, clause[m.end():], m.group()
         if m.start() > 12:
             break
     return None
 
 
-def _entry(clause: str, action: str, previous: list[str]) -> Optional[tuple[list[str], str, Optional[str]]]:
-    """One clause → (names, position, note), or None if it is no entry."""
+def _entry(clause: str, action: str, previous: list[str]) -> Optional[tuple[list[str], str, Optional[str], bool]]:
+    """One clause → (names, position, note, whether the note is only the verb's
+    挂职), or None if it is no entry."""
+    got, word = None, ""
     if action in ("appoint", "nominate"):
-        got = _split_at(clause, ("为", "担任", "任"), previous)
+        split = _split_at(clause, ("：", "挂职担任", "挂职任", "为", "担任", "任"), previous)
+        if split:
+            got, word = split[:2], split[2]
+    elif "：" in clause and (split := _split_at(clause, ("：",), previous)):
+        got = split[:2]                  # `name：post` from a list (_list_lines); 职务 optional
     else:
         tail = _DISMISS_TAIL.match(clause)
         if not tail:
             return None
-        got = _split_at(tail.group("pos"), ("的",), previous)
-        if not got:          # no 的: 其市X局局长职务, 王吉市财政局局长职务
+        split = _split_at(tail.group("pos"), ("的", "不再担任"), previous)
+        got = split[:2] if split else None
+        if not got:          # no 的: 其市X局局长职务, 王吉市财政局局长职务, 张三同志市X局局长职务
             body = tail.group("pos")
+            comrade = _COMRADE.match(body)
+            names = _names(comrade.group("name"), previous) if comrade else []
+            if names:
+                got = names, body[comrade.end():]
             for k in (1, 3, 2):
+                if got:
+                    break
                 if k == 1 and body[:1] != "其":
                     continue
                 names = _names(body[:k], previous)
                 if names and (k != 3 or body[2] not in _POS_START):
                     got = names, body[k:]
-                    break
         if got:
             got = got[0], got[1] + (tail.group("note") or "")
     if not got:
@@ -159,14 +236,35 @@ def _entry(clause: str, action: str, previous: list[str]) -> Optional[tuple[list
     pos, note = _position(rest)
     if not pos:
         return None
-    return names, pos, note
+    implied = note is None and word.startswith("挂职")
+    return names, pos, "挂职" if implied else note, implied      # 张三同志挂职任X
+
+
+_SELF_APPOINT = re.compile(r"^(?P<name>[^，。；、：:]{2,8}?)(?:同志)?(?:挂职)?(?:担任|任)(?![命免职])")
+_SUBJECT = re.compile(r"^(?P<name>[^，。；、：:]{2,8}?)同志")
+
+
+def _clause_action(clause: str, action: str) -> str:
+    """The clause's own action where its verb follows the name: `张三同志任X`
+    appoints and `张三同志不再担任X职务` dismisses, whatever action word came
+    before."""
+    if "不再担任" in clause:
+        return "nominate_dismiss" if action.startswith("nominate") else "dismiss"
+    if action in ("dismiss", "nominate_dismiss"):
+        m = _SELF_APPOINT.match(clause)
+        if m and person_name(re.sub(r"同志$", "", m.group("name"))) and _post_item(clause[m.end():]):
+            return "appoint" if action == "dismiss" else "nominate"
+    return action
+
+
+_COMRADE = re.compile(r"^(?P<name>[^，。；、]{2,8}?)同志")
 
 
 def parse_appointments(lines: list[Line], document: str, file: str) -> list[Appointment]:
     """The appointments, dismissals and nominations a notice makes; [] otherwise."""
     if not lines or not is_appointment_notice(lines):
         return []
-    joined = Joined.of(_mark_line_ends(_body(lines)))
+    joined = Joined.of(_mark_line_ends(_list_lines(_body(lines))))
     text = joined.text
     line_starts = set(joined.starts)
     # an action word opens a clause: after punctuation or at the start of a line
@@ -182,23 +280,32 @@ def parse_appointments(lines: list[Line], document: str, file: str) -> list[Appo
         pos = seg_start
         for sentence in re.split(r"(?<=[；;。])", text[seg_start:seg_end]):
             made: list[Appointment] = []
+            implied: set[int] = set()        # records whose note is the verb's 挂职 only
             offset = pos
             for clause in re.split(r"(?<=[，,])", sentence):
                 c_start, c_text = offset, clause.strip("，,；;。 ")
                 offset += len(clause)
                 if not c_text:
                     continue
-                got = _entry(c_text, action, previous)
+                act = _clause_action(c_text, action)
+                got = _entry(c_text, act, previous)
                 src = joined.lines_between(c_start, offset)
                 if got:
-                    names, position, note = got
+                    names, position, note, by_verb = got
                     previous = names
                     for name in names:
-                        rec = Appointment(document, action, name, position, note, Source.span(file, src))
+                        rec = Appointment(document, act, name, position, note, Source.span(file, src))
                         made.append(rec)
+                        if by_verb:
+                            implied.add(id(rec))
+                elif (subject := _SUBJECT.match(c_text)) and person_name(subject.group("name")):
+                    previous = [person_name(subject.group("name"))]   # 张三同志因到龄退休，免去其…
                 elif made:                       # 退休，退休待遇从…执行 → note
                     for rec in made[-len(previous):]:
-                        rec.note = f"{rec.note}，{c_text}" if rec.note else c_text
+                        # a clause that says more of 挂职 (挂职时间一年) replaces the verb's note
+                        restates = id(rec) in implied and rec.note in c_text
+                        rec.note = f"{rec.note}，{c_text}" if rec.note and not restates else c_text
+                        implied.discard(id(rec))
                         rec.source = Source(file, rec.source.line_start, max(rec.source.line_end, src[-1].no),
                                             rec.source.page)
             out.extend(made)

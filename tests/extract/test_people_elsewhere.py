@@ -109,3 +109,102 @@ def test_names_wrapped_at_the_line_end_in_a_list():
     ]
     # the wrapped entries keep both their lines
     assert group.source.line_start == 6 and group.source.line_end == 11
+
+
+# ---------------------------------------------------------------- appointments
+
+
+def _plain(records):
+    return [(a.action, a.name, a.position, a.note) for a in records]
+
+
+NAME_POST_LISTS = """临川市人民政府
+关于刘伟等同志任免职的通知
+临政任〔2024〕15号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究，决定任命：
+刘　伟　市发展和改革委员会副主任
+阿不都·热依木　市民族宗教事务局副局长
+李华市财政局副局长（试用期一年）
+王　明　临川市城市建设投资集团有限公司副总经
+理
+决定免去：
+孙　明　临川市城市建设投资集团有限公司副总经
+理职务
+钱　文　市审计局总审计师职务（另有任用）
+临川市人民政府
+2024年3月22日
+"""
+
+
+def test_name_post_lists_under_action_words():
+    records = _extract(NAME_POST_LISTS).appointments
+    assert _plain(records) == [
+        ("appoint", "刘伟", "市发展和改革委员会副主任", None),
+        ("appoint", "阿不都·热依木", "市民族宗教事务局副局长", None),
+        ("appoint", "李华", "市财政局副局长", "试用期一年"),
+        ("appoint", "王明", "临川市城市建设投资集团有限公司副总经理", None),
+        ("dismiss", "孙明", "临川市城市建设投资集团有限公司副总经理", None),
+        ("dismiss", "钱文", "市审计局总审计师", "另有任用"),
+    ]
+    # a wrapped post keeps both its lines
+    assert [(a.source.line_start, a.source.line_end) for a in records] == [
+        (6, 6), (7, 7), (8, 8), (9, 10), (12, 13), (14, 14)]
+
+
+NUMBERED_BLOCKS = """临川市人民政府
+关于任免工作人员的通知
+临政任〔2024〕11号
+各县（区）人民政府，市直各有关单位：
+市人民政府决定：
+一、任命
+王晓明为临川市发展和改革委员会主任；
+司马青青为临川市教育局副局长。
+二、免去
+张志强的临川市财政局局长职务；
+赵丽华同志临川市教育局副局长职务（退休）。
+临川市人民政府
+2024年6月6日
+"""
+
+
+def test_numbered_action_headings():
+    assert _plain(_extract(NUMBERED_BLOCKS).appointments) == [
+        ("appoint", "王晓明", "临川市发展和改革委员会主任", None),
+        ("appoint", "司马青青", "临川市教育局副局长", None),
+        ("dismiss", "张志强", "临川市财政局局长", None),
+        ("dismiss", "赵丽华", "临川市教育局副局长", "退休"),     # 同志 is not part of the post
+    ]
+
+
+VERB_AFTER_NAME = """临川市人民政府
+关于王芳同志挂职的通知
+临政任〔2024〕9号
+市直各有关单位：
+经市人民政府研究，决定：
+王芳同志挂职任市科学技术局副局长，挂职时间一年；
+李华同志任市财政局副局长，免去其市统计局副局长职务；
+王明同志任临川市城市建设投资集团有限公司副总经理（试用期一年）；
+孙明同志不再担任市商务局副局长职务；
+钱文同志因到龄退休，免去其市审计局总审计师职务。
+临川市人民政府
+2024年5月6日
+"""
+
+
+def test_verb_after_the_name_and_qizhi_with_its_term():
+    assert _plain(_extract(VERB_AFTER_NAME).appointments) == [
+        ("appoint", "王芳", "市科学技术局副局长", "挂职时间一年"),
+        ("appoint", "李华", "市财政局副局长", None),
+        ("dismiss", "李华", "市统计局副局长", None),
+        # after a 免去, `X同志任…` still appoints
+        ("appoint", "王明", "临川市城市建设投资集团有限公司副总经理", "试用期一年"),
+        ("dismiss", "孙明", "市商务局副局长", None),
+        # 免去其 refers to the person the sentence is about, not the entry before
+        ("dismiss", "钱文", "市审计局总审计师", None),
+    ]
+
+
+def test_qizhi_alone_is_the_note():
+    text = VERB_AFTER_NAME.replace("挂职任市科学技术局副局长，挂职时间一年；", "挂职任市科学技术局副局长；")
+    assert _plain(_extract(text).appointments)[0] == ("appoint", "王芳", "市科学技术局副局长", "挂职")
