@@ -12,10 +12,10 @@ SPACE_CHARS = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u20
 
 # 发文字号: 机关代字 + 〔年份〕 + 序号 + 号, with the bracket variants offices print.
 DOC_NUMBER = re.compile(
-    rf"(?P<num>[{CJK}]{{1,15}}\s*[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*第?\s*\d+\s*号)")
+    rf"(?P<num>[{CJK}]{{1,15}}\s*[〔\[［【（(﹝〖]\s*(?:19|20)\d\d\s*[〕\]］】）)﹞〗]\s*第?\s*\d+\s*号)")
 # A number line; an upward document (请示, 报告) prints its 签发人 on the same line.
 DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER.pattern}(?:\s*签\s*发\s*人\s*[:：]\s*(?P<signer>[{CJK}· ]{{2,30}}))?$")
-_BRACKET_YEAR = re.compile(r"[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]")   # the part every number has
+_BRACKET_YEAR = re.compile(r"[〔\[［【（(﹝〖]\s*(?:19|20)\d\d\s*[〕\]］】）)﹞〗]")   # the part every number has
 
 
 def doc_numbers(text: str):

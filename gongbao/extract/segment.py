@@ -21,13 +21,15 @@ MAX_TITLE_LINES = 6
 MAX_ADDRESSEE_LINES = 4
 _MASTHEAD = re.compile(r"^.{2,30}(文件|公报|令)$")
 _MASTHEAD_ENDS = ("文件", "公报", "令", "\n")     # where a _MASTHEAD match can end
-_HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES
+_HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES + ("公告", "通告")
 _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
 # Lines that may start a head (supersets, for find_lines): ending with a last
 # character of _HEAD_ENDS, or holding 关于.
 _HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))) + "]\n)")
 _ABOUT = re.compile("关于")
-_DECREE_NUMBER = re.compile(r"^[（(]?第\s*\d{1,4}\s*号[）)]?$")
+_DECREE_NUMBER = re.compile(r"^[（(]?(?:[〔\[［【（(﹝]\s*(?:19|20)\d\d\s*[〕\]］】）)﹞]|(?:19|20)\d\d\s*年)?\s*第\s*\d{1,4}\s*号[）)]?$")
+_NUMBERED_KINDS = ("令", "公告", "通告")       # `XX人民政府公告` over `第3号`, as a 令
+_RELAY = re.compile("转发|批转|转报|印发")
 _PUNCT = re.compile(r"[，。；：:！？、“”《》]")
 _DOC_TYPE_LAST = frozenset(t[-1] for t in P.DOC_TYPES)     # how P.DOC_TYPE_AT_END's matches end
 
@@ -191,9 +193,9 @@ def _joint_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
 def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     # 命令（令）: `XX市人民政府令` over its 令号 `第18号`; no title, no addressees
-    if text.endswith("令") and i + 1 < len(lines) and _DECREE_NUMBER.match(lines[i + 1].text) \
-            and is_issuer_line(text[:-1]):
-        head = DocumentBlock([], issuer=text[:-1], title_lines=[lines[i]], number_line=lines[i + 1], decree=True)
+    if text.endswith(_NUMBERED_KINDS) and i + 1 < len(lines) and _DECREE_NUMBER.match(lines[i + 1].text) \
+            and is_issuer_line(issuer := text[:-1] if text.endswith("令") else text[:-2]):
+        head = DocumentBlock([], issuer=issuer, title_lines=[lines[i]], number_line=lines[i + 1], decree=True)
         head.head_end = i + 2
         return head
     # GB/T 9704 版头: masthead (…文件, or the issuer's name alone), number, then title.
@@ -215,6 +217,8 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         issuer, t_start = text, i + 1
     elif "关于" in text[:30] and is_issuer_line(text[:text.index("关于")]):
         issuer = text[:text.index("关于")]
+        if (relay := _RELAY.search(issuer)) and is_issuer_line(issuer[:relay.start()]):
+            issuer = issuer[:relay.start()]     # X转发Y关于…: X issues, Y wrote what it relays
     elif "关于" in text[:60] and (joint := issuer_prefix(text)):
         issuer = joint
     elif i == 0 and text.startswith("关于"):

@@ -181,3 +181,55 @@ def test_issue_with_a_joint_document_between_others():
         ("青政报〔2024〕6号", "青禾县人民政府", "2024-01-25"),
     ]
     assert docs[0].body.endswith("二、本通告自发布之日起施行。")
+
+
+RELAY_ONE_LINE = """临川市人民政府办公室转发市财政局关于加强政府采购管理工作意见的通知
+临政办发﹝2024﹞19号
+各县（市、区）人民政府，市直各单位：
+　　市财政局《关于加强政府采购管理工作的意见》已经市政府同意，现转发给你们，请认真贯彻执行。
+附件：
+1.临川市政府采购负面清单
+2.临川市政府采购内控
+制度指引
+临川市人民政府办公室
+2024年7月3日
+（此件公开发布）
+"""
+
+
+def test_relayed_title_and_small_tortoise_brackets():
+    doc = _one(RELAY_ONE_LINE)
+    assert doc.doc_number == "临政办发﹝2024﹞19号"
+    assert doc.issuer == "临川市人民政府办公室"          # not …办公室转发市财政局
+    assert doc.title == "转发市财政局关于加强政府采购管理工作意见的通知"
+    assert doc.attachments == ["临川市政府采购负面清单", "临川市政府采购内控制度指引"]
+    assert doc.signed_date == "2024-07-03"
+    assert doc.publication == "此件公开发布"
+
+
+NUMBERED_GONGGAO = """江屿省人民政府公告
+〔2024〕第3号
+　　根据《江屿省行政区划管理条例》，经省人民政府批准，青禾县设立南屏镇。
+　　特此公告。
+江屿省人民政府
+2024年4月1日
+临川市人民政府办公室
+关于印发临川市行政区划调整工作方案的通知
+临政办发〔2024〕22号
+青禾县人民政府，市民政局：
+　　为贯彻江屿省人民政府公告〔2024〕第3号，现将工作方案印发给你们。
+临川市人民政府办公室
+2024年4月9日
+"""
+
+
+def test_gonggao_numbered_like_a_decree():
+    gonggao, notice = extract_text(NUMBERED_GONGGAO, "issue.txt").documents
+    assert gonggao.doc_number == "江屿省人民政府公告〔2024〕第3号"
+    assert gonggao.issuer == "江屿省人民政府"
+    assert gonggao.doc_type == "公告"
+    assert gonggao.addressees == []
+    assert gonggao.signed_date == "2024-04-01"
+    assert gonggao.body.replace("\n", "") == "根据《江屿省行政区划管理条例》，经省人民政府批准，青禾县设立南屏镇。特此公告。"
+    assert notice.doc_number == "临政办发〔2024〕22号"
+    assert notice.addressees == ["青禾县人民政府", "市民政局"]
