@@ -118,13 +118,17 @@ def _find_signature(lines: list[Line], start: int, framed: Optional[str] = None)
 
 
 def _attachments(lines: list[Line]) -> list[str]:
-    """附件：1.xxx / 2.xxx (wrapped) → titles without numbering."""
+    """附件：1.xxx / 2.xxx (wrapped), or 附件1：xxx / 附件2：xxx → titles
+    without numbering."""
     items: list[list[str]] = []
-    for k, ln in enumerate(lines):
+    for ln in lines:
         text = ln.text
-        if k == 0:
-            text = P.ATTACHMENT_LINE.match(text).group("rest")
-        if re.match(r"^\d{1,2}\s*[.．、]", text) or not items:
+        labelled = P.ATTACHMENT_LINE.match(text) if text[:1] == "附" else None
+        if labelled:                        # 附件：…, or an item's own 附件2：…
+            text = labelled.group("rest")
+            if not text:
+                continue                    # the items follow on the lines below
+        if labelled or not items or re.match(r"^\d{1,2}\s*[.．、]", text):
             items.append([re.sub(r"^\d{1,2}\s*[.．、]\s*", "", text)])
         else:
             items[-1].append(text)

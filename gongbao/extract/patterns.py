@@ -110,7 +110,8 @@ def publication(text: str) -> Optional[str]:
     return (m.group("text") or m.group("bare")) if m else None
 
 # 附件说明.
-ATTACHMENT_LINE = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")
+# 附件：…, each item labelled (附件1：…, 附件2：…), or the short 附：….
+ATTACHMENT_LINE = re.compile(r"^附\s*(?:件\s*(?:\d{1,2}\s*)?)?[:：]\s*(?P<rest>.*)$")
 ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*$")
 
 # Numbering of headings and items.

@@ -233,3 +233,37 @@ def test_gonggao_numbered_like_a_decree():
     assert gonggao.body.replace("\n", "") == "根据《江屿省行政区划管理条例》，经省人民政府批准，青禾县设立南屏镇。特此公告。"
     assert notice.doc_number == "临政办发〔2024〕22号"
     assert notice.addressees == ["青禾县人民政府", "市民政局"]
+
+
+EACH_LABELLED = """临川市人民政府办公室
+临政办发〔2024〕30号
+临川市人民政府办公室关于开展2024年度安全生产大检查的通知
+各县（市、区）人民政府，市直各单位：
+　　为深入开展安全生产大检查，现将有关事项通知如下。
+　　附件1：临川市安全生产大检查工作方案
+　　附件2：临川市安全生产大检查重点
+　　　　　 任务清单
+临川市人民政府办公室
+2024年5月30日
+（此件公开发布）
+"""
+
+SHORT_LABEL = """临川市应急管理局
+临应急函〔2024〕12号
+临川市应急管理局关于报送2024年防汛物资储备情况的函
+各县（市、区）应急管理局：
+　　请于6月10日前报送防汛物资储备情况。
+　　附：防汛物资储备情况统计表
+临川市应急管理局
+2024年6月1日
+"""
+
+
+def test_attachments_labelled_one_by_one_or_with_fu():
+    doc = _one(EACH_LABELLED)
+    assert doc.attachments == ["临川市安全生产大检查工作方案", "临川市安全生产大检查重点任务清单"]
+    assert doc.body == "为深入开展安全生产大检查，现将有关事项通知如下。"
+    doc = _one(SHORT_LABEL)
+    assert doc.doc_type == "函"
+    assert doc.attachments == ["防汛物资储备情况统计表"]
+    assert doc.body == "请于6月10日前报送防汛物资储备情况。"
