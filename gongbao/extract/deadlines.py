@@ -104,6 +104,7 @@ _HORIZON_BEFORE = re.compile(r"(?:近期|中期|远期|规划期|期限|年限)(
 # 提示词其实是别的词的一半：关于、达到、存在、甚至 …
 _CUE_IN_WORD = re.compile(r"(?:[达受得做提遇感看收想]到|[关高低等大小由属对基鉴处位用]于|[存所现实正]在|[乃甚]至)$")
 _RANGE_BEFORE = re.compile(r"(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年?(?:-|—|–|~|至|到)$")
+_RANGE_AFTER = re.compile(r"(?:-|—|–|~|至|到)")     # the start of a range (2024年6月—…)
 _BAD_AFTER = re.compile(r"^(?:起|开始|以来|至今|以后|之后|后|前后)")
 _SPAN_BEFORE = re.compile(r"[\d〇零一二三四五六七八九十两个几数多近]$")
 _YIN_NOT = re.compile(r"^(?:部|容|涵)")
@@ -226,8 +227,10 @@ def _resolve(m: re.Match, year: int) -> Optional[tuple[int, int, int]]:
     return year, 12, 31                  # 年底、年内、全年、2024年底
 
 
-def _accepted(m: re.Match, norm: str, core: int) -> bool:
-    """Whether a match is a commitment (see the module doc for what is not)."""
+def _accepted(m: re.Match, norm: str, core: int, cell: bool = False) -> bool:
+    """Whether a match is a commitment (see the module doc for what is not).
+    `cell`: the text is a time note (a 完成时限 cell or label), where a bare
+    year, month or day is the date to finish by and a range ends at its end."""
     cue, period = m.group("cue"), m.group("period")
     has_year = bool(m.group("y") or m.group("rel"))
     if not has_year and not period:
@@ -242,11 +245,13 @@ def _accepted(m: re.Match, norm: str, core: int) -> bool:
         return False
     if _bad_before(before) or _BAD_AFTER.search(after):
         return False
-    if m.group("y") and (_range_before(core_before)
-                         or (cue in ("至", "到") and _range_before(before + cue))):
+    if cell and _RANGE_AFTER.match(after):
+        return False                     # 完成时限：2024年6月—…: where a range starts
+    if not cell and m.group("y") and (_range_before(core_before)
+                                      or (cue in ("至", "到") and _range_before(before + cue))):
         return False
-    if period is None:                   # 光年份：只认提示词
-        return cue in _YEAR_CUES
+    if period is None:                   # 光年份：只认提示词（完成时限里的光年份也算）
+        return cell or cue in _YEAR_CUES
     if m.group("tail") and not has_year:
         return False
     if m.group("yin") and not has_year and _span_before(core_before):
@@ -256,7 +261,7 @@ def _accepted(m: re.Match, norm: str, core: int) -> bool:
     if m.group("full") and _FULL_NOT.search(after):
         return False
     if m.group("m") and not (m.group("eom") or m.group("xun") or m.group("m0") or m.group("mb")):
-        return bool(cue) and cue not in _PAST_CUES   # 光月份/日期：要有提示词
+        return cell or (bool(cue) and cue not in _PAST_CUES)   # 光月份/日期：要有提示词
     return True
 
 
@@ -301,7 +306,7 @@ _KEY_CHAR = re.compile("[年季月底末内]")
 
 
 @lru_cache(maxsize=4096)
-def _candidates(norm: str) -> tuple[tuple[int, re.Match, int, Optional[float], int], ...]:
+def _candidates(norm: str, cell: bool = False) -> tuple[tuple[int, re.Match, int, Optional[float], int], ...]:
     """The accepted matches in `norm`, whatever the year: (match start, match,
     span start, share, span end). Cached: deadlines and targets both ask."""
     out = []
@@ -312,7 +317,7 @@ def _candidates(norm: str) -> tuple[tuple[int, re.Match, int, Optional[float], i
             continue
         # 核心短语的起点：光年份带上提示词（力争2023年），其余不带
         core = m.start("cue") + len(m.group("cue")) if m.group("cue") else m.start()
-        if not _accepted(m, norm, core):
+        if not _accepted(m, norm, core, cell):
             continue
         start = m.start() if m.group("period") is None else core
         share, end = _share(norm, m.end())
@@ -320,7 +325,7 @@ def _candidates(norm: str) -> tuple[tuple[int, re.Match, int, Optional[float], i
     return tuple(out)
 
 
-def deadline_spans(norm: str, year: int) -> list[tuple[int, int, tuple[int, int, int], Optional[float], int]]:
+def deadline_spans(norm: str, year: int, cell: bool = False) -> list[tuple[int, int, tuple[int, int, int], Optional[float], int]]:
     """Accepted deadlines in normalized text: (start, end, (y, m, d), share, match end).
 
     `start` includes the cue of a bare year (力争2023年); `end` runs to the end of
@@ -328,7 +333,7 @@ def deadline_spans(norm: str, year: int) -> list[tuple[int, int, tuple[int, int,
     """
     spans = []
     pos = 0
-    for m_start, m, start, share, end in _candidates(norm):
+    for m_start, m, start, share, end in _candidates(norm, cell):
         if m_start < pos:
             continue
         ymd = _resolve(m, year)
@@ -339,14 +344,38 @@ def deadline_spans(norm: str, year: int) -> list[tuple[int, int, tuple[int, int,
     return spans
 
 
-def find_deadlines(content: str, year: int) -> list[Deadline]:
-    """Explicit deadlines in `content`, in text order, for a document of `year`."""
-    if not content or not year or not may_hold_key(content):
+# A date printed with dots in a time cell: 2024.6, 2024.06.30, 2024/6/30
+# (a range 2024.3-2024.6 ends at its end).
+_DOTTED = re.compile(r"(?<![\d.])((?:19|20)\d\d)[./](1[0-2]|0?[1-9])(?:[./](3[01]|[12]\d|0?[1-9]))?(?![\d.]|月)"
+                     r"(?!\s*(?:-|—|–|~|至|到))")
+
+
+def _dotted(norm: str, spans: list) -> list:
+    out = []
+    for m in _DOTTED.finditer(norm):
+        if any(s < m.end() and m.start() < e for s, e, *_ in spans):
+            continue
+        y, mo = int(m.group(1)), int(m.group(2))
+        d = int(m.group(3)) if m.group(3) else _month_end(y, mo)
+        if d <= _month_end(y, mo):
+            out.append((m.start(), m.end(), (y, mo, d), None, m.end()))
+    return out
+
+
+def find_deadlines(content: str, year: int, cell: bool = False) -> list[Deadline]:
+    """Explicit deadlines in `content`, in text order, for a document of `year`.
+    `cell`: `content` is a time note beside a task (a 完成时限 column or label),
+    where a bare date (2024年6月, 2025年) or the end of a range (2024—2025年)
+    is the date to finish by."""
+    if not content or not year or not (may_hold_key(content) or (cell and may_hold_digit(content))):
         return []
     norm, where = normalize(content)
     found: list[Deadline] = []
     seen: set[tuple] = set()
-    for start, end, ymd, share, _ in deadline_spans(norm, year):
+    spans = deadline_spans(norm, year, cell)
+    if cell and ("." in norm or "/" in norm):
+        spans = sorted(spans + _dotted(norm, spans))
+    for start, end, ymd, share, _ in spans:
         if ymd[0] < year:
             continue
         text = "".join(content[where[start]:where[end - 1] + 1].split())

@@ -120,7 +120,7 @@ def _deadlines(raw, year: Optional[int]) -> list:
     found = find_deadlines(raw.content, year)
     if raw.when:
         seen = {(d.date, d.share) for d in found}
-        found += [d for d in find_deadlines(raw.when, year) if (d.date, d.share) not in seen]
+        found += [d for d in find_deadlines(raw.when, year, cell=True) if (d.date, d.share) not in seen]
     return found
 
 

@@ -524,7 +524,8 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
                 text, when = cut_when(text)
                 if when:
                     current.when = join([current.when, when]) if current.when else when
-                current.roles.extend(read_roles(text, default=LABEL_ROLE[label], strict=False))
+                # 责任单位：X（牵头）、Y: the unmarked units cooperate, as in notes and cells
+                current.roles.extend(_marked_lead(read_roles(text, default=LABEL_ROLE[label], strict=False)))
             current.content = P.ITEM_NUM.sub("", join(current.content_lines), count=1).strip()
             tasks.append(current)
         current, labels = None, []

@@ -193,3 +193,68 @@ def test_one_line_cells_sharing_a_line(widths):
     assert _roles(tasks["4"]) == [("县司法局", "lead"), ("县市场监管局", "cooperate")]
     assert [d.date for d in tasks["1"].deadlines] == ["2024-06-30"]
     assert tasks["3"].deadlines == [] and tasks["4"].deadlines == []
+
+
+LABELLED_TIME_CELLS = """青禾县人民政府
+青政发〔2024〕5号
+青禾县人民政府关于印发青禾县城乡环境综合整治三年行动方案的通知
+各乡镇人民政府，县直各单位：
+　　现将《青禾县城乡环境综合整治三年行动方案》印发给你们，请认真贯彻执行。
+青禾县人民政府
+2024年4月8日
+青禾县城乡环境综合整治三年行动方案
+　　一、重点任务
+　　（一）治理农村生活垃圾
+　　1.建立户分类、村收集、镇转运、县处理体系，生活垃圾无害化处理率达到95%。
+　　牵头单位：县住房和城乡建设局
+　　配合单位：各乡镇人民政府
+　　完成时限：2024年9月
+　　2.建设乡镇垃圾中转站6座。
+　　牵头单位：县住房和城乡建设局
+　　配合单位：县发展和改革局、县财政局
+　　完成时限：2024—2025年
+　　（二）整治农村生活污水
+　　3.完成12个行政村生活污水治理。
+　　责任单位：县生态环境分局（牵头）、县水利局、各乡镇人民政府
+　　完成时限：2024.11
+　　4.开展黑臭水体排查整治，建立长效管护机制。
+　　责任单位：县生态环境分局、各乡镇人民政府
+　　完成时限：长期坚持
+"""
+
+
+def test_time_notes_of_a_bare_month_a_range_and_dots():
+    tasks = _tasks(extract_text(LABELLED_TIME_CELLS, "qinghe-huanjing.txt"))
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert tasks["3"].section == "一、重点任务 / （二）整治农村生活污水"
+    # beside a task, a bare month is the month to finish by; a range ends at its end
+    assert [(d.date, d.text) for d in tasks["1"].deadlines] == [("2024-09-30", "2024年9月")]
+    assert [d.date for d in tasks["2"].deadlines] == ["2025-12-31"]
+    assert [(d.date, d.text) for d in tasks["3"].deadlines] == [("2024-11-30", "2024.11")]
+    assert tasks["4"].deadlines == []
+    # 责任单位：X（牵头）、Y、Z — the unmarked units cooperate
+    assert _roles(tasks["3"]) == [("县生态环境分局", "lead"), ("县水利局", "cooperate"), ("各乡镇人民政府", "cooperate")]
+    assert _roles(tasks["4"]) == [("县生态环境分局", "implement"), ("各乡镇人民政府", "implement")]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("2024年6月", [("2024-06-30", "2024年6月")]),
+    ("6月", [("2024-06-30", "6月")]),
+    ("2025年", [("2025-12-31", "2025年")]),
+    ("12月31日", [("2024-12-31", "12月31日")]),
+    ("2024年6月—2025年6月", [("2025-06-30", "2025年6月")]),
+    ("2024年6月至12月", [("2024-12-31", "2024年6月至12月")]),
+    ("2024/12/31", [("2024-12-31", "2024/12/31")]),
+    ("2024.3-2024.6", [("2024-06-30", "2024.6")]),
+    ("2023年", []), ("2年内", []), ("3个月内", []), ("2024年5月起", []), ("每季度", []), ("持续推进", []),
+])
+def test_a_time_cell_bare_dates_count(cell, expected):
+    from gongbao.extract.deadlines import find_deadlines
+
+    assert [(d.date, d.text) for d in find_deadlines(cell, 2024, cell=True)] == expected
+
+
+def test_bare_dates_in_running_text_stay_no_deadline():
+    from gongbao.extract.deadlines import find_deadlines
+
+    assert find_deadlines("2024年6月召开推进会，2025年全县覆盖率提高", 2024) == []
