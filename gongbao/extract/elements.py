@@ -162,7 +162,10 @@ def parse_elements(block: DocumentBlock, framed: Optional[str] = None) -> Elemen
             if note:
                 el.publication = note
                 break
-    # 附件说明 sits between the body and the signature
+    if el.signed_date is None and block.note_line is not None:
+        # no date under a signature: the 题注's date (（2024年3月5日…会议通过）)
+        el.signed_date = parse_date(P.HEAD_NOTE.match(block.note_line.text).group("date"))
+        # 附件说明 sits between the body and the signature
     att = next((k for k in range(start, body_end)
                 if lines[k].text[:1] == "附" and P.ATTACHMENT_LINE.match(lines[k].text)), None)
     if att is not None:

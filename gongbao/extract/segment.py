@@ -43,6 +43,7 @@ class DocumentBlock:
     addressee_lines: list[Line] = field(default_factory=list)
     head_end: int = 0                       # index in `lines` where the body starts
     decree: bool = False                    # a 令: `XX人民政府令` over `第18号`
+    note_line: Optional[Line] = None        # a 题注 under the title: （2024年3月5日…）
 
     @property
     def title(self) -> str:
@@ -133,8 +134,9 @@ def _addressees_from(lines: list[Line], i: int) -> int:
     return i
 
 
-# How a body sentence, not a list of bodies, ends before its colon (现通告如下：, 经研究决定：).
-_SENTENCE_END = re.compile(r"(?:如下|决定|研究|同意|要求|规定|公告|通告|通知)\s*[:：]$")
+# How a body sentence, not a list of bodies, ends before its colon (现通告如下：, 经研究决定：),
+# and a salutation of persons in a speech or report (各位代表：, 秘书长、各位委员：).
+_SENTENCE_END = re.compile(r"(?:如下|决定|研究|同意|要求|规定|公告|通告|通知|委员|代表|同志|朋友|们)\s*[:：]$")
 
 
 def starts_structure(text: str) -> bool:
@@ -237,11 +239,16 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         return None
     head = DocumentBlock([], issuer=issuer, title_lines=lines[t_start:t_end + 1])
     k = t_end + 1
-    if k < len(lines) and P.DOC_NUMBER_LINE.match(lines[k].text):
-        head.number_line = lines[k]
-        k += 1
+    for _ in range(2):                      # the number and a 题注, in either order
+        if k < len(lines) and head.number_line is None and P.DOC_NUMBER_LINE.match(lines[k].text):
+            head.number_line = lines[k]
+            k += 1
+        elif k < len(lines) and head.note_line is None and P.HEAD_NOTE.match(lines[k].text):
+            head.note_line = lines[k]
+            k += 1
     a_end = _addressees_from(lines, k)
-    if head.number_line is None and a_end == k and not (k < len(lines) and (i == 0 or (t_start != i and first.startswith("关于")))):
+    if head.number_line is None and head.note_line is None and a_end == k \
+            and not (k < len(lines) and (i == 0 or (t_start != i and first.startswith("关于")))):
         # neither a number nor addressees (a title quoted in text), unless the
         # input opens with the title or the issuer stands alone above 关于…
         # (a 公告 or 通告 has no 主送机关, and may have no number)

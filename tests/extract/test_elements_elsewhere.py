@@ -267,3 +267,49 @@ def test_attachments_labelled_one_by_one_or_with_fu():
     assert doc.doc_type == "函"
     assert doc.attachments == ["防汛物资储备情况统计表"]
     assert doc.body == "请于6月10日前报送防汛物资储备情况。"
+
+
+NUMBERS_IN_BRACKETS = """江屿省人民政府关于公布江屿省第五批省级文物保护单位的通知
+（江政发〔2024〕8号）
+各市、县（区）人民政府，省政府各部门：
+　　省人民政府核定了第五批省级文物保护单位，现予公布。
+江屿省人民政府
+2024年3月18日
+江屿省人民政府办公厅关于印发江屿省数字经济发展规划的通知
+（江政办发〔2024〕9号）
+各市、县（区）人民政府，省政府各部门：
+　　《江屿省数字经济发展规划》已经省人民政府同意，现印发给你们。
+江屿省人民政府办公厅
+2024年3月20日
+"""
+
+
+def test_gazette_prints_the_number_in_brackets_under_the_title():
+    first, second = extract_text(NUMBERS_IN_BRACKETS, "issue.txt").documents
+    assert (first.doc_number, first.issuer, first.title) == (
+        "江政发〔2024〕8号", "江屿省人民政府", "关于公布江屿省第五批省级文物保护单位的通知")
+    assert first.addressees == ["各市、县（区）人民政府", "省政府各部门"]
+    assert first.signed_date == "2024-03-18"
+    assert (second.doc_number, second.issuer, second.signed_date) == (
+        "江政办发〔2024〕9号", "江屿省人民政府办公厅", "2024-03-20")
+    assert second.body == "《江屿省数字经济发展规划》已经省人民政府同意，现印发给你们。"
+
+
+DATED_UNDER_TITLE = """临川市人民政府关于2024年度市级财政预算执行情况的报告
+（2024年8月26日在临川市第十七届人民代表大会常务委员会第二十次会议上）
+临川市财政局局长　张明远
+主任、各位副主任、秘书长、各位委员：
+　　受市人民政府委托，现将2024年度财政预算执行情况报告如下。
+　　一、2024年度预算执行情况
+　　全市一般公共预算收入完成120亿元。
+"""
+
+
+def test_date_in_a_note_under_the_title_and_a_salutation_of_persons():
+    doc = _one(DATED_UNDER_TITLE)
+    assert doc.doc_number is None
+    assert doc.issuer == "临川市人民政府"
+    assert doc.title == "关于2024年度市级财政预算执行情况的报告"
+    assert doc.doc_type == "报告"
+    assert doc.signed_date == "2024-08-26"
+    assert doc.addressees == []          # 主任、各位委员 are persons, not 主送机关
