@@ -29,7 +29,7 @@ from typing import Optional
 
 from ..records import Commendation, Source
 from . import patterns as P
-from .groups import UNIT_TAIL, Joined, head_text, person_name, split_top
+from .groups import UNIT_TAIL, Joined, head_text, person_name, spaced_names, split_top
 from .lines import Line
 from .reflow import tidy
 
@@ -86,24 +86,44 @@ def _region(lines: list[Line]) -> tuple[list[Line], bool]:
     joined = Joined.of(lines)
     m = _INTRO.search(joined.text)
     if not m:
+        # no announcing colon: the list starts at a labelled line (`先进集体：X、Y`)
+        for i, ln in enumerate(lines):
+            label = _INLINE.match(ln.text.strip())
+            if label and _kind_of(label.group("head")) and not _CLAUSE_PUNCT.search(label.group("head")):
+                return _until_date(lines[i:]), True
         return [], True
     at = joined.line_at(m.end() - 1)
     i = next(k for k, ln in enumerate(lines) if ln is at)
     rest = joined.text[m.end():joined.starts[i] + len(tidy(at.text))]
     body = [Line(rest, at.no, at.page)] if rest.strip() else []
-    for later in lines[i + 1:]:
-        if P.DATE_LINE.match(later.text.strip()) or P.CN_DATE_LINE.match(later.text.strip()):
+    return body + _until_date(lines[i + 1:]), True
+
+
+def _until_date(lines: list[Line]) -> list[Line]:
+    """The lines before the 成文日期."""
+    out = []
+    for ln in lines:
+        if P.DATE_LINE.match(ln.text.strip()) or P.CN_DATE_LINE.match(ln.text.strip()):
             break
-        body.append(later)
-    return body, True
+        out.append(ln)
+    return out
 
 
-def _skip_title(region: list[Line]) -> list[Line]:
-    """Drop the attachment title (its lines up to the one with 名单/名录)."""
+def _skip_title(region: list[Line]) -> tuple[str, list[Line]]:
+    """The attachment title (its lines up to the one with 名单/名录) and the
+    lines after it."""
     for i, ln in enumerate(region[:4]):
         if re.search(r"名单|名录|名册|表$", ln.text):
-            return region[i + 1:]
-    return region
+            return Joined.text_of(region[:i + 1]), region[i + 1:]
+    return "", region
+
+
+def _attachments(region: list[Line]) -> list[tuple[str, list[Line]]]:
+    """The attachments (附件1, 附件2 …) of a region, each as (title, lines):
+    one may list the units, another the individuals, as their titles say."""
+    cuts = [i for i, ln in enumerate(region) if _ATTACH.match(ln.text.strip())]
+    bounds = zip([0] + [c + 1 for c in cuts], cuts + [len(region)])
+    return [_skip_title(region[a:b]) for a, b in bounds if b > a]
 
 
 def _heading(lines: list[Line], i: int) -> Optional[tuple[str, int, Optional[Line]]]:
@@ -128,6 +148,11 @@ def _heading(lines: list[Line], i: int) -> Optional[tuple[str, int, Optional[Lin
     return tidy(text), k, None
 
 
+# The label of a part of a list: `南山县：…`, `市直单位：…`
+_GROUP_LABEL = re.compile(r"^(?P<label>[^、，,；;：:（()）。]{1,12})[:：](?P<rest>.+)$")
+# A person's sex or nation after the name: （女）, （回族）, （女，回族）
+_PERSONAL = re.compile(r"[（(](?:[男女](?:[，,、][^（）()，,、]{1,6}族)?|[^（）()，,、]{1,6}族(?:[，,、][男女])?)[）)]")
+
 _COUNT_GROUP = re.compile(r"[（(][^（）()]*?\d+\s*(?:个|家|所|人|名|位)\s*[）)]")
 
 
@@ -148,7 +173,8 @@ def _sections(lines: list[Line], default: Optional[str]) -> list[_Section]:
         if h:
             text, i, rest = h
             kind = _kind_of(text)
-            top = not text.startswith(("（", "("))
+            # a bare label without a kind (`南山县：`) only names a part of the list
+            top = not text.startswith(("（", "(")) and (kind is not None or _HEADING.match(text) is not None)
             if top:
                 parent = kind or default
             out.append(_Section(kind or parent, [rest] if rest else []))
@@ -165,7 +191,10 @@ def _sections(lines: list[Line], default: Optional[str]) -> list[_Section]:
 
 def _units(section: list[Line], in_body: bool = False) -> list[tuple[str, list[Line]]]:
     """Units of a section: split at 、，； or one per line. In the body the
-    list is the first sentence (it ends with 。)."""
+    list is the first sentence (it ends with 。). A line may start with the
+    label of a part of the list (`南山县：X、Y`), which goes."""
+    section = [Line("；" + m.group("rest"), ln.no, ln.page, ln.indent)
+               if (m := _GROUP_LABEL.match(ln.text.strip())) else ln for ln in section]
     joined = Joined.of(section)
     text = joined.text
     if in_body and "。" in text:
@@ -235,10 +264,8 @@ class _Person:
 
 
 def _tokens(text: str) -> list[str]:
-    toks = text.split()
-    if len(toks) >= 2 and len(toks[0]) == 1 and len(toks[1]) <= 2 and person_name(toks[0] + toks[1]):
-        toks = [toks[0] + toks[1]] + toks[2:]
-    return toks
+    """Space-separated tokens, each spaced name (`李 华`) put together."""
+    return spaced_names(text.split())
 
 
 def _person_line(text: str, columns: Optional[list[str]]) -> Optional[list[tuple[str, Optional[str]]]]:
@@ -246,8 +273,13 @@ def _person_line(text: str, columns: Optional[list[str]]) -> Optional[list[tuple
     text = _SEQ.sub("", text.strip()).strip("；;。，,")
     if not text:
         return None
+    if "（" in text or "(" in text:
+        text = _PERSONAL.sub("", text)                      # 张三（女） → 张三
     if "（" in text or "(" in text:                         # 张三（市财政局）、李四（…）
         flat = tidy(text)
+        label = _GROUP_LABEL.match(flat)                    # 市直：张三（市财政局）
+        if label:
+            flat = label.group("rest")
         got = [(person_name(m.group("n")), tidy(m.group("o"))) for m in _NAME_ORG.finditer(flat)]
         if got and all(n for n, _ in got) and not _NAME_ORG.sub("", flat).strip("、，,；;。 "):
             return got
@@ -262,6 +294,9 @@ def _person_line(text: str, columns: Optional[list[str]]) -> Optional[list[tuple
         org = toks[columns.index("org")] if "org" in columns else None
         if name:
             return [(name, org)]
+    if len(toks) >= 4 and len(toks) % 2 == 0 and all(person_name(t) for t in toks[0::2]) \
+            and not any(person_name(t) for t in toks[1::2]):
+        return [(person_name(n), o) for n, o in zip(toks[0::2], toks[1::2])]   # two columns
     if len(toks) == 1:
         items = split_top(toks[0], "、，,")
         names = [person_name(t) for t in items]
@@ -396,10 +431,12 @@ def parse_commendations(lines: list[Line], document: str, file: str) -> list[Com
     if not _CUE.search(head):
         return []
     region, in_body = _region(lines)
-    region = region if in_body else _skip_title(region)
     default = _kind_of(re.sub(r".*?(?:对|给予|授予)", "", head)) if not re.search(r"和|及|与", head) else None
+    parts = [(region, default)] if in_body else [
+        (part, _kind_of(title) or default) for title, part in _attachments(region)]
     out: list[Commendation] = []
-    for section in _sections(region, default):
+    sections = [s for part, kind in parts for s in _sections(part, kind)]
+    for section in sections:
         if section.kind == "unit":
             for name, used in _units(section.lines, in_body):
                 if _complete(name) and len(name) <= 40:
@@ -415,15 +452,22 @@ def parse_commendations(lines: list[Line], document: str, file: str) -> list[Com
 # `决定对A、B、C等5个单位予以通报表扬` / `授予张三、李四同志“…”称号`: the list
 # inside the sentence that commends, when no list stands apart
 _SENTENCE_LIST = re.compile(
-    r"(?:对|授予|给予)(?P<list>[^。；;：:“”\n]{2,800}?)(?:等)?\s*(?:\d+|[一二三四五六七八九十百]+)?\s*"
-    r"(?:个|家|所|名|位)?(?:单位|集体|同志|个人)?(?=(?:予以|给予)?(?:通报)?(?:表扬|表彰|嘉奖|记功|奖励)|“)")
+    r"(?:对|授予|给予)(?P<list>[^。；;：:“”\n]{2,800}?)(?P<etc>等)?\s*(?P<count>\d+|[一二三四五六七八九十百]+)?\s*"
+    r"(?:个|家|所|名|位)?(?P<what>单位|集体|同志|个人)?(?=(?:予以|给予)?(?:通报)?(?:表扬|表彰|嘉奖|记功|奖励)|“)")
+
+
+_KIND_WORD_END = re.compile(r"(?:单位|集体|个人|人员)$")
 
 
 def _in_sentence(lines: list[Line], document: str, file: str) -> list[Commendation]:
     joined = Joined.of(lines)
     out: list[Commendation] = []
     for m in _SENTENCE_LIST.finditer(joined.text):
+        if m.group("what") in ("单位", "集体", "个人") and not (m.group("etc") or m.group("count")):
+            continue                      # 对先进单位和先进个人予以表扬: kinds, not a list
         pieces = [re.sub(r"同志$", "", p) for p in split_top(m.group("list"), "、，,和")]
+        if any(_KIND_WORD_END.search(p) for p in pieces):
+            continue
         kinds = []
         for piece in pieces:
             if _complete(piece) and UNIT_TAIL.search(piece) and len(piece) <= 40:

@@ -208,3 +208,147 @@ def test_verb_after_the_name_and_qizhi_with_its_term():
 def test_qizhi_alone_is_the_note():
     text = VERB_AFTER_NAME.replace("挂职任市科学技术局副局长，挂职时间一年；", "挂职任市科学技术局副局长；")
     assert _plain(_extract(text).appointments)[0] == ("appoint", "王芳", "市科学技术局副局长", "挂职")
+
+
+# ---------------------------------------------------------------- commendations
+
+
+def _commended(text: str):
+    return [(c.kind, c.name, c.organization) for c in _extract(text).commendations]
+
+
+TWO_ATTACHMENTS = """临川市人民政府
+关于表彰2023年度全市招商引资工作先进单位和先进个人的通报
+临政发〔2024〕12号
+各县（区）人民政府，市直各有关单位：
+为表彰先进，市政府决定对2023年度招商引资工作先进单位和先进个人予以通报表彰。
+附件：1．临川市2023年度招商引资工作先进单位名单
+2．临川市2023年度招商引资工作先进个人名单
+临川市人民政府
+2024年2月5日
+附件1
+临川市2023年度招商引资工作先进单位名单
+南山县人民政府
+临川经济技术开发区管理委员会
+市商务局
+附件2
+临川市2023年度招商引资工作先进个人名单
+王晓明　南山县商务局局长
+李　华　北湖区投资促进中心主任
+"""
+
+
+def test_units_and_individuals_in_separate_attachments():
+    # each attachment's title says what it lists; the commending sentence
+    # names kinds (先进单位和先进个人), not units or people
+    assert _commended(TWO_ATTACHMENTS) == [
+        ("unit", "南山县人民政府", None),
+        ("unit", "临川经济技术开发区管理委员会", None),
+        ("unit", "市商务局", None),
+        ("individual", "王晓明", "南山县商务局局长"),
+        ("individual", "李华", "北湖区投资促进中心主任"),
+    ]
+
+
+KINDS_ONLY = """临川市人民政府办公室
+关于对全市政务服务工作先进单位和先进个人予以通报表扬的通报
+临政办发〔2024〕26号
+各县（区）人民政府，市直各有关单位：
+为激励先进，经市政府同意，决定对2023年度全市政务服务工作先进单位和先进个人予以通报表扬。
+希望受到表扬的单位和个人珍惜荣誉。
+临川市人民政府办公室
+2024年3月1日
+"""
+
+
+def test_sentence_naming_only_kinds_commends_no_one():
+    assert _commended(KINDS_ONLY) == []
+
+
+LABELLED_IN_BODY = """临川市人民政府办公室
+关于表扬2023年度全市森林防火工作先进集体和先进个人的通报
+临政办发〔2024〕18号
+各县（区）人民政府，市直各有关单位：
+经研究，决定对以下先进集体和先进个人予以通报表扬。
+先进集体：南山县应急管理局、北湖区林业局、东坪镇人民政府。
+先进个人：王晓明（南山县应急管理局）、李华（北湖区林业局）。
+希望受到表扬的集体和个人珍惜荣誉。
+临川市人民政府办公室
+2024年3月1日
+"""
+
+
+def test_labelled_lists_in_the_body_after_a_full_stop():
+    assert _commended(LABELLED_IN_BODY) == [
+        ("unit", "南山县应急管理局", None),
+        ("unit", "北湖区林业局", None),
+        ("unit", "东坪镇人民政府", None),
+        ("individual", "王晓明", "南山县应急管理局"),
+        ("individual", "李华", "北湖区林业局"),
+    ]
+
+
+PERSONAL_BRACKETS = """临川市人民政府
+关于表彰临川市第三届劳动模范的决定
+临政发〔2024〕9号
+各县（区）人民政府，市直各有关单位：
+为表彰先进，市政府决定授予王晓明等5名同志“临川市劳动模范”荣誉称号。
+附件：临川市第三届劳动模范名单
+临川市人民政府
+2024年4月28日
+附件
+临川市第三届劳动模范名单
+（共5名，按姓氏笔画排序）
+王　明　南山县东坪镇农民
+王晓明（女）　临川市第一人民医院主任医师
+阿不都·热依木（维吾尔族）　北湖区西岭乡牧民
+刘　伟（女，回族）　市第二中学教师
+赵丽华　北湖区第二中学　　欧阳春　东坪镇中心小学
+"""
+
+
+def test_sex_and_nation_after_names_and_two_people_a_line():
+    assert _commended(PERSONAL_BRACKETS) == [
+        ("individual", "王明", "南山县东坪镇农民"),
+        ("individual", "王晓明", "临川市第一人民医院主任医师"),
+        ("individual", "阿不都·热依木", "北湖区西岭乡牧民"),
+        ("individual", "刘伟", "市第二中学教师"),
+        ("individual", "赵丽华", "北湖区第二中学"),
+        ("individual", "欧阳春", "东坪镇中心小学"),
+    ]
+
+
+PART_LABELS = """临川市人民政府
+关于表彰2023年度全市脱贫攻坚先进集体和先进个人的决定
+临政发〔2024〕20号
+各县（区）人民政府，市直各有关单位：
+现决定对以下先进集体和先进个人予以表彰。
+附件：脱贫攻坚先进集体和先进个人名单
+临川市人民政府
+2024年5月1日
+附件
+脱贫攻坚先进集体和先进个人名单
+一、先进集体（5个）
+南山县：东坪镇人民政府、南山县农业农村局
+北湖区：
+西岭乡人民政府、北湖区乡村振兴局
+市直：市财政局
+二、先进个人（3名）
+北湖区：
+赵丽华　西岭乡人民政府干部
+市直：周平（市财政局）、钱文（市农业农村局）
+"""
+
+
+def test_lists_divided_by_part_labels():
+    # `南山县：` labels a part of the list: it is no unit and keeps the kind
+    assert _commended(PART_LABELS) == [
+        ("unit", "东坪镇人民政府", None),
+        ("unit", "南山县农业农村局", None),
+        ("unit", "西岭乡人民政府", None),
+        ("unit", "北湖区乡村振兴局", None),
+        ("unit", "市财政局", None),
+        ("individual", "赵丽华", "西岭乡人民政府干部"),
+        ("individual", "周平", "市财政局"),
+        ("individual", "钱文", "市农业农村局"),
+    ]
