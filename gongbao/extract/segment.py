@@ -281,4 +281,21 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
         # head_end was an index into the whole input; make it relative
         head.head_end = head.head_end - start
         blocks.append(head)
-    return blocks
+    return _without_contents_entries(blocks)
+
+
+def _without_contents_entries(blocks: list[DocumentBlock]) -> list[DocumentBlock]:
+    """Drop the entries of a table of contents (目录) that read as heads: a
+    head with next to nothing after it (a section heading of the contents:
+    【市政府文件】) whose title and number a later head repeats."""
+    if len(blocks) < 2:
+        return blocks
+    later: set[tuple] = set()
+    kept: list[DocumentBlock] = []
+    for block in reversed(blocks):
+        key = (block.title, block.doc_number)
+        if not (len(block.lines) - block.head_end <= 2 and key in later):
+            kept.append(block)
+        later.add(key)
+    kept.reverse()
+    return kept

@@ -313,3 +313,35 @@ def test_date_in_a_note_under_the_title_and_a_salutation_of_persons():
     assert doc.doc_type == "报告"
     assert doc.signed_date == "2024-08-26"
     assert doc.addressees == []          # 主任、各位委员 are persons, not 主送机关
+
+
+CONTENTS_THEN_DOCUMENTS = """临川市人民政府公报
+2024年第4期
+目录
+【市政府文件】
+临川市人民政府关于同意设立青禾经济开发区的批复
+（临政函〔2024〕12号）
+【市政府办公室文件】
+临川市人民政府办公室关于加强城市内涝治理工作的通知
+（临政办发〔2024〕8号）
+临川市人民政府关于同意设立青禾经济开发区的批复
+（临政函〔2024〕12号）
+青禾县人民政府：
+　　你县《关于设立青禾经济开发区的请示》收悉。经研究，同意设立。
+临川市人民政府
+2024年3月1日
+临川市人民政府办公室关于加强城市内涝治理工作的通知
+（临政办发〔2024〕8号）
+各县（市、区）人民政府，市直各单位：
+　　为加强城市内涝治理，现就有关工作通知如下。
+临川市人民政府办公室
+2024年3月5日
+"""
+
+
+def test_contents_entries_are_not_documents():
+    docs = extract_text(CONTENTS_THEN_DOCUMENTS, "issue.txt").documents
+    assert [(d.doc_number, d.addressees, d.signed_date) for d in docs] == [
+        ("临政函〔2024〕12号", ["青禾县人民政府"], "2024-03-01"),
+        ("临政办发〔2024〕8号", ["各县（市、区）人民政府", "市直各单位"], "2024-03-05"),
+    ]
