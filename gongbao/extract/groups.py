@@ -178,9 +178,12 @@ ROLE_WORDS = (
     "会长", "副会长", "顾问", "联络员", "专班长", "副专班长", "班长", "副班长",
     "办公室主任", "办公室副主任", "办公室常务副主任", "办公室成员",
 )
-_ROLE_ALT = "|".join(r"\s*".join(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))
+# A label may name the body first: 专班组长, 领导小组成员, 委员会主任.
+_ROLE_PREFIXES = ("领导小组", "小组", "专班", "委员会", "指挥部")
+_ROLE_ALT = ("(?:" + "|".join(_ROLE_PREFIXES) + ")?(?:"
+             + "|".join(r"\s*".join(w) for w in sorted(ROLE_WORDS, key=len, reverse=True)) + ")")
 # `组 长：张三 市长` (colon) or `组　长　张三　市长` (spaces only).
-_ROLE_FIRST = frozenset(w[0] for w in ROLE_WORDS)     # where a ROLE_LABEL line can start
+_ROLE_FIRST = frozenset(w[0] for w in ROLE_WORDS + _ROLE_PREFIXES)   # where a ROLE_LABEL line can start
 # Lines starting with one of those or with white space (for find_lines, a superset).
 _ROLE_START = re.compile("\n[" + P.SPACE_CHARS + re.escape("".join(sorted(_ROLE_FIRST))) + "]")
 ROLE_LABEL = re.compile(rf"^(?P<role>{_ROLE_ALT})\s*(?:[:：]\s*(?P<rest>.*)|\s+(?P<bare>\S.*))?$")
@@ -280,7 +283,7 @@ def parse_entry(text: str) -> Optional[list[tuple[str, Optional[str]]]]:
             return [(person_name(toks[-1]), tidy(" ".join(toks[:-1])))]
         if all(person_name(t) for t in toks):
             return [(person_name(t), None) for t in toks]
-        return None
+        text = tidy(text)          # spaces inside names: 王　明、李　华 / 副市长陈　红
     items = split_top(text, "、，,；;")
     got = [_bracketed(it) for it in items]
     if got and all(got):

@@ -111,6 +111,58 @@ def test_names_wrapped_at_the_line_end_in_a_list():
     assert group.source.line_start == 6 and group.source.line_end == 11
 
 
+SPACED_IN_LISTS = """临川市人民政府办公室
+关于成立临川市食品安全工作领导小组的通知
+临政办发〔2024〕60号
+各县（区）人民政府，市直各有关单位：
+为加强食品安全工作，市政府决定成立临川市食品安全工作领导小组。
+组长：市长王晓明
+副组长：副市长陈　红
+成员：王　明、李　华、欧阳春
+领导小组办公室设在市市场监督管理局，由欧阳春同志兼任办公室主任，李华同志任办公室副主任。
+临川市人民政府办公室
+2024年9月1日
+"""
+
+
+def test_spaced_names_in_lists_and_after_posts():
+    (group,) = _extract(SPACED_IN_LISTS).groups
+    assert _members(group) == [
+        ("组长", "王晓明", "市长"),
+        ("副组长", "陈红", "副市长"),
+        ("成员", "王明", None), ("成员", "李华", None), ("成员", "欧阳春", None),
+        ("办公室主任", "欧阳春", None), ("办公室副主任", "李华", None),
+    ]
+    assert group.office_host == "市市场监督管理局"
+
+
+PREFIXED_LABELS = """临川市人民政府办公室
+关于成立临川市重大项目建设工作专班的通知
+临政办函〔2024〕63号
+各县（区）人民政府，市直各有关单位：
+为加快推进重大项目建设，市政府决定成立临川市重大项目建设工作专班。专班组成如下：
+专班组长：陈红　副市长
+副组长：张志强　市政府副秘书长
+专班成员：孙明　市自然资源和规划局副局长
+　　　　　钱文　市住房和城乡建设局副局长
+专班办公室设在市发展和改革委员会。
+临川市人民政府办公室
+2024年9月3日
+"""
+
+
+def test_role_labels_that_name_the_body_first():
+    (group,) = _extract(PREFIXED_LABELS).groups
+    assert group.name == "临川市重大项目建设工作专班"
+    assert _members(group) == [
+        ("专班组长", "陈红", "副市长"),
+        ("副组长", "张志强", "市政府副秘书长"),
+        ("专班成员", "孙明", "市自然资源和规划局副局长"),
+        ("专班成员", "钱文", "市住房和城乡建设局副局长"),
+    ]
+    assert group.office_host == "市发展和改革委员会"
+
+
 # ---------------------------------------------------------------- appointments
 
 
