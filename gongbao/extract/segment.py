@@ -150,18 +150,22 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     if (len(text) > 60 or _PUNCT.search(text[:12])) and not (len(text) <= 120 and issuer_prefix(text)):
         return None
-    if (is_issuer_line(text) or issuer_names(text)) and _opens_names(lines, i):
-        # 联合发文: the issuers stacked one a line (or apart on one), the head
-        # proper starting at the last of them
+    single = is_issuer_line(text)
+    if single and i + 1 < len(lines) and is_issuer_line(lines[i + 1].text):
+        # 联合发文: the issuers stacked one a line, the head proper starting at
+        # the last of them (one name over another is no head otherwise)
+        if not _opens_names(lines, i):
+            return None
         j = i + 1
         while j < min(i + MAX_ISSUER_LINES, len(lines)) and is_issuer_line(lines[j].text) \
                 and lines[j].text[0] not in _SUFFIX_FIRST:
             j += 1
-        if j > i + 1 or not is_issuer_line(text):
-            head = _head_at(lines, j - 1) if j > i + 1 else _joint_head(lines, i)
-            if head is not None and head.issuer == lines[j - 1].text and j > i + 1:
-                head.issuer = " ".join(ln.text for ln in lines[i:j])
-            return head
+        head = _head_at(lines, j - 1) if j > i + 1 else None
+        if head is not None and head.issuer == lines[j - 1].text:
+            head.issuer = " ".join(ln.text for ln in lines[i:j])
+        return head
+    if not single and (" " in text or "、" in text) and issuer_names(text) and _opens_names(lines, i):
+        return _joint_head(lines, i)       # the issuers apart on one line
     return _single_head(lines, i)
 
 
