@@ -35,7 +35,8 @@ LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "l
               "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate", "参与单位": "cooperate",
               "责任单位": "implement", "责任部门": "implement"}
 ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
-_HEADER_OR_ROW = re.compile(r"\n(?:序号|\d)")     # lines starting as a header or a row can (find_lines)
+# lines starting as a header, a row or a section row (一、… / （一）…) can (find_lines)
+_HEADER_OR_ROW = re.compile(r"\n(?:序号|\d|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 FIRST_LEADS = re.compile(r"(排在?|列)第一位的?(?:者|部门|单位)?(?:为|是)牵头")
 INLINE = re.compile(r"[（(【](?P<inner>[^（）()【】]*(?:[（(][^（）()]*[）)][^（）()【】]*)*)[）)】][。；;]?$")
 INLINE_ROLE_LABEL = re.compile(r"(牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]")
@@ -77,13 +78,26 @@ def parse_tasks(lines: list[Line], body_text: str = "", joined: Optional[str] = 
         joined = "\n".join([ln.text for ln in lines])
     if not _ROLE_WORDS.search(joined):
         return []          # no unit is given a role anywhere: no task
-    tasks = parse_table(lines, joined)
-    if tasks:
+    tasks = parse_table(lines, joined) or parse_labelled_list(lines) \
+        or parse_inline(lines, first_leads=bool(FIRST_LEADS.search(body_text)))
+    return _unique_keys(tasks)
+
+
+def _unique_keys(tasks: list[RawTask]) -> list[RawTask]:
+    """Numbering that restarts under each heading (一、 1. 2. 二、 1. 2.) gives
+    keys twice: then every task is keyed by its position, N for the N-th
+    numbered task (N.k for its k-th item)."""
+    keys = [t.key for t in tasks]
+    if len(set(keys)) == len(keys):
         return tasks
-    tasks = parse_labelled_list(lines)
-    if tasks:
-        return tasks
-    return parse_inline(lines, first_leads=bool(FIRST_LEADS.search(body_text)))
+    n, last = 0, None
+    for t in tasks:
+        top, dot, sub = t.key.partition(".")
+        if not dot or top != last or sub == "1":
+            n += 1
+        last = top
+        t.key = f"{n}.{sub}" if dot else str(n)
+    return tasks
 
 
 # --- 1. the task-division table ------------------------------------------------
@@ -266,11 +280,19 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
     n_task, kinds = _columns(" ".join(ln.text for ln in lines[start:start + h]))
     rows: list[tuple[int, str, list[Line]]] = []   # (number, first rest, lines)
     firsts: list[Line] = []
-    i, expected = start, 1
+    # section rows across the table (一、稳定工业增长 / （一）…): the path above
+    # each row, by row; numbering may restart under each
+    path: list[tuple[int, str]] = []
+    row_sections: dict[int, Optional[str]] = {}
+    in_section = False                # lines after a section row, before a row, wrap it
+    i, expected, printed = start, 1, 0
     for k in [k for k in marked if k >= start] + [len(lines)]:
         if k < i:
             continue                  # inside a header passed over
-        if rows:
+        if in_section and k > i:
+            lv, t = path[-1]
+            path[-1] = (lv, join([t] + lines[i:k]))
+        elif rows:
             rows[-1][2].extend(lines[i:k])
         if k == len(lines):
             break
@@ -280,15 +302,32 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
             i = k + h
             continue
         m = ROW_START.match(text)
-        if m and int(m.group("n")) == expected:
+        level = 0 if m else _heading_level(text)
+        n = int(m.group("n")) if m else 0
+        if m and (n == printed + 1 or (in_section and n == 1 and rows)):
             rows.append((expected, m.group("rest") or "", []))
             firsts.append(lines[k])
+            row_sections[expected] = _sections([t for _, t in path])
             expected += 1
+            printed = n
+            in_section = False
+        elif level and (rows or not path or in_section) and not _ends_list(text):
+            path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
+            in_section = True
         elif rows:
             rows[-1][2].append(lines[k])
         i = k + 1
     if not rows:
         return []
+    if any(row_sections.values()):
+        tasks = _parse_rows(rows, firsts, n_task, kinds)
+        for t in tasks:
+            t.section = row_sections.get(int(t.key.split(".")[0]))
+        return tasks
+    return _parse_rows(rows, firsts, n_task, kinds)
+
+
+def _parse_rows(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> list[RawTask]:
     if len(kinds) >= 2:
         return _parse_columns(rows, firsts, n_task, kinds)
     item_lines = [ln for _, _, ls in rows for ln in ls if P.ITEM_PAREN.match(ln.text)]
@@ -534,8 +573,9 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
         text = ln.text
         first = text[:1]
         m_item = P.ITEM_NUM.match(text) if first.isdecimal() else None
-        if m_item and (expected is None or int(m_item.group("n")) == expected):
-            close()
+        if m_item and (expected is None or int(m_item.group("n")) == expected
+                       or (int(m_item.group("n")) == 1 and heading_open is not None)):
+            close()                     # (numbering may restart under each heading)
             heading_open = None
             n = int(m_item.group("n"))
             expected = n + 1

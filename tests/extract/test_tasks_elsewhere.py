@@ -258,3 +258,95 @@ def test_bare_dates_in_running_text_stay_no_deadline():
     from gongbao.extract.deadlines import find_deadlines
 
     assert find_deadlines("2024年6月召开推进会，2025年全县覆盖率提高", 2024) == []
+
+
+SECTION_ROWS = [
+    ("一、稳定工业增长", [
+        ("实施工业技改项目30个，规模以上工业增加值增长7%。", "市工业和信息化局", "2024年12月底前"),
+        ("新增规模以上工业企业25户。", "市工业和信息化局、市统计局", "2024年11月底前")]),
+    ("二、扩大消费需求", [
+        ("举办促消费活动20场以上，社会消费品零售总额增长6%。", "市商务局", "全年"),
+        ("新建城市一刻钟便民生活圈5个。", "市商务局、各县（市、区）人民政府", "2024年9月底前")]),
+]
+
+
+def _section_rows_doc(restart: bool) -> str:
+    page = Page(header="临川市人民政府公报 2024年第5期", page_lines=30, first_page=3)
+    head(page, "临川市人民政府办公室", "关于印发2024年稳增长重点任务清单的通知", "临政办发〔2024〕30号",
+         "各县（市、区）人民政府，市政府各部门", 20)
+    page.add("现将2024年稳增长重点任务清单印发给你们，请认真抓好落实。")
+    signature(page, "临川市人民政府办公室", "2024年4月10日")
+    page.add("附件", "2024年稳增长重点任务清单", "序号 重点任务 责任单位 完成时限")
+    n = 0
+    for section, rows in SECTION_ROWS:
+        page.add(section)
+        n = 0 if restart else n
+        for content, units, when in rows:
+            n += 1
+            page.add(str(n), *wrap(content, 18), *wrap(units, 7), *wrap(when, 6))
+    return page.text()
+
+
+@pytest.mark.parametrize("restart", [False, True])
+def test_section_rows_across_a_table(restart):
+    """一、… rows spanning the table are the sections of the rows below them,
+    whether the numbering runs on or starts again under each."""
+    tasks = _tasks(extract_text(_section_rows_doc(restart), "linchuan-wenzengzhang.txt"))
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert [tasks[k].section for k in "1234"] == ["一、稳定工业增长"] * 2 + ["二、扩大消费需求"] * 2
+    assert [tasks[k].content for k in "1234"] == [row[0] for _, rows in SECTION_ROWS for row in rows]
+    assert _roles(tasks["4"]) == [("市商务局", "responsible"), ("各县（市、区）人民政府", "responsible")]
+    assert [d.date for d in tasks["2"].deadlines] == ["2024-11-30"]
+    assert [d.date for d in tasks["3"].deadlines] == ["2024-12-31"]
+
+
+RESTARTED_LABELLED = """青禾县人民政府办公室关于印发青禾县2024年安全生产工作要点的通知
+青政办发〔2024〕11号
+各乡镇人民政府，县直各单位：
+　　现将《青禾县2024年安全生产工作要点》印发给你们，请认真贯彻落实。
+青禾县人民政府办公室
+2024年3月1日
+青禾县2024年安全生产工作要点
+　　一、压实安全生产责任
+　　1.制定县安委会成员单位安全生产工作职责清单，3月底前印发实施。
+　　牵头单位：县安委办
+　　配合单位：县安委会各成员单位
+　　2.开展安全生产巡查，年内实现乡镇全覆盖。
+　　牵头单位：县应急管理局
+　　二、深化重点行业整治
+　　1.开展城镇燃气安全专项整治，6月底前完成餐饮场所燃气报警器安装。
+　　牵头单位：县住房和城乡建设局
+　　配合单位：县市场监督管理局、县消防救援大队
+　　2.开展道路交通安全整治，全年道路交通事故死亡人数下降10%。
+　　牵头单位：县公安局交通警察大队
+　　配合单位：县交通运输局
+"""
+
+
+def _inline_version(text: str) -> str:
+    """The same items with their units in an inline note instead of label lines."""
+    out: list[str] = []
+    for line in text.splitlines():
+        body = line.strip("　")
+        if body.startswith("牵头单位："):
+            out[-1] += f"（{body[5:]}牵头）"
+        elif body.startswith("配合单位："):
+            out[-1] = out[-1][:-1] + f"，{body[5:]}配合）"
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("shape", ["labelled", "inline"])
+def test_numbering_restarting_under_each_heading(shape):
+    text = RESTARTED_LABELLED if shape == "labelled" else _inline_version(RESTARTED_LABELLED)
+    assert ("牵头单位：" in text) == (shape == "labelled")
+    tasks = _tasks(extract_text(text, "qinghe-anquan.txt"))
+    # keys by position, so that each task has its own
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert tasks["3"].section == "二、深化重点行业整治"
+    assert tasks["3"].content == "开展城镇燃气安全专项整治，6月底前完成餐饮场所燃气报警器安装。"
+    assert _roles(tasks["3"]) == [("县住房和城乡建设局", "lead"), ("县市场监督管理局", "cooperate"),
+                                  ("县消防救援大队", "cooperate")]
+    assert _roles(tasks["4"]) == [("县公安局交通警察大队", "lead"), ("县交通运输局", "cooperate")]
+    assert [d.date for d in tasks["3"].deadlines] == ["2024-06-30"]
