@@ -17,16 +17,16 @@ _OPEN, _CLOSE = "（(《“‘〈[【", "）)》”’〉]】"
 
 # Role words at the end of a list item, with what may stand between the
 # units and the role word (等部门, 根据工作职能做好 …).
-_FILLER = r"(?:等部门|等单位|等)?(?:根据工作职能|按照职责|按职责|根据职责|按照职能)?(?:做好|负责|共同)?"
+_FILLER = r"(?:等部门|等单位|等)?(?:根据工作职能|按照职责|按职责|根据职责|按照职能)?(?:做好|负责|共同|分别|各自)?"
 ROLE_PATTERNS = [
-    (re.compile(rf"{_FILLER}(?:牵头负责|牵头|负总责)$"), "lead"),
-    (re.compile(rf"{_FILLER}(?:配合|协助|参与|协办)$"), "cooperate"),
+    (re.compile(rf"{_FILLER}(?:牵头负责|牵头抓总|牵头|负总责|主责|抓总)$"), "lead"),
+    (re.compile(rf"{_FILLER}(?:配合|协助|参与|协办|协同)$"), "cooperate"),
     (re.compile(rf"{_FILLER}(?:抓好落实|具体落实|组织落实|落实)$"), "implement"),
     (re.compile(rf"{_FILLER}(?:分工负责|按职责分工负责|负责)$"), "responsible"),
 ]
 # Verbs that start a clause trailing a unit name inside a cell.
 # The words every role pattern ends with (a cheap test before the patterns).
-_ROLE_ENDS = ("牵头", "负责", "负总责", "配合", "协助", "参与", "协办", "落实")
+_ROLE_ENDS = ("牵头", "负责", "负总责", "主责", "抓总", "配合", "协助", "参与", "协办", "协同", "落实")
 _ACTION = re.compile(r"(督促|组织|指导|会同|抓好|做好|按照|根据|结合|开展|加强)")
 # Suffixes one list can share (云溪县、石县政府 → 云溪县政府、石县政府).
 SHARED = ("人民政府办公室", "政府办公室", "人民政府", "政府", "管委会", "管理委员会", "党委", "党工委")
@@ -228,6 +228,22 @@ def _read_token(token: str, strict: bool) -> tuple[tuple[str, ...], Optional[str
     return (), role
 
 
+_TOGETHER = re.compile(r"会同")
+
+
+def _together(clause: str, strict: bool) -> list[tuple[str, str]]:
+    """`X会同Y、Z负责`: X leads, Y and Z cooperate (a role word after Y、Z
+    is the pair's together); [] when a side is no list of bodies."""
+    m = _TOGETHER.search(clause)
+    left, right = clause[:m.start()], clause[m.end():]
+    lead = _read_roles(left, "lead", strict)
+    right = re.sub(r"(?:共同|一起)?(?:负责|落实|推进|实施|抓好落实)$", "", right)
+    coop = _read_roles(right, "cooperate", strict)
+    if not lead or not coop or not is_body(left.split("、")[-1]):
+        return []
+    return list(lead) + list(coop)
+
+
 @lru_cache(maxsize=4096)
 def _read_roles(text: str, default: str, strict: bool) -> tuple[tuple[str, str], ...]:
     """A 责任单位 cell → [(unit, role)], units in printed order. With `strict`
@@ -236,6 +252,11 @@ def _read_roles(text: str, default: str, strict: bool) -> tuple[tuple[str, str],
     text = "".join(text.split()).strip("。；;，,")
     result: list[tuple[str, str]] = []
     for clause in split_top(text, "，,；;。"):
+        if "会同" in clause:
+            together = _together(clause, strict)
+            if together:
+                result += together
+                continue
         units: list[str] = []                 # the clause's units, and the roles read so far
         roles: list[str] = []
         # (split_top of a clause, itself a stripped piece, without 、 is the clause)

@@ -350,3 +350,25 @@ def test_numbering_restarting_under_each_heading(shape):
                                   ("县消防救援大队", "cooperate")]
     assert _roles(tasks["4"]) == [("县公安局交通警察大队", "lead"), ("县交通运输局", "cooperate")]
     assert [d.date for d in tasks["3"].deadlines] == ["2024-06-30"]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("市公安局牵头抓总，市应急管理局配合", [("市公安局", "lead"), ("市应急管理局", "cooperate")]),
+    ("市发展改革委主责，市工业和信息化局协同", [("市发展改革委", "lead"), ("市工业和信息化局", "cooperate")]),
+    ("市农业农村局牵头、市林业局协同", [("市农业农村局", "lead"), ("市林业局", "cooperate")]),
+    ("市科技局、市工业和信息化局分别负责", [("市科技局", "responsible"), ("市工业和信息化局", "responsible")]),
+    ("市教育局会同市人力资源社会保障局负责", [("市教育局", "lead"), ("市人力资源社会保障局", "cooperate")]),
+    ("市财政局会同市发展改革委等部门落实", [("市财政局", "lead"), ("市发展改革委", "cooperate")]),
+    ("市协同创新中心", [("市协同创新中心", "responsible")]),
+])
+def test_more_role_words(cell, expected):
+    from gongbao.extract.units import read_roles
+
+    assert read_roles(cell) == expected
+
+
+def test_together_with_in_an_inline_note():
+    text = NESTED_INLINE.replace("（市发展改革委负责）", "（市发展改革委会同市财政局负责）")
+    tasks = _tasks(extract_text(text, "linchuan-jiuye.txt"))
+    assert _roles(tasks["5"]) == [("市发展改革委", "lead"), ("市财政局", "cooperate")]
+    assert tasks["5"].content.endswith("2024年12月31日前完成认定。")
