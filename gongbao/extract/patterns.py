@@ -88,7 +88,9 @@ UNIT_SUFFIXES = (
 UNIT_END = re.compile("(" + "|".join(sorted(UNIT_SUFFIXES, key=len, reverse=True)) + r")(?:[（(][^（）()]{1,12}[）)])?$")
 # Issuer names (发文机关): a body name standing alone on a short line.
 ISSUER_SUFFIXES = ("人民政府", "政府", "办公室", "办公厅", "委员会", "管委会", "局", "厅", "部", "委", "院",
-                   "领导小组", "指挥部", "总队", "支队", "中心")
+                   "领导小组", "指挥部", "总队", "支队", "中心",
+                   # people's organisations, offices, agencies and state firms issue documents too
+                   "会", "室", "办事处", "处", "所", "站", "队", "海关", "公司", "集团")
 ISSUER_END = re.compile("(" + "|".join(ISSUER_SUFFIXES) + ")$")
 issuer_end = end_test(ISSUER_END, ISSUER_SUFFIXES)
 

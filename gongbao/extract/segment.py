@@ -150,6 +150,16 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     if (len(text) > 60 or _PUNCT.search(text[:12])) and not (len(text) <= 120 and issuer_prefix(text)):
         return None
+    if "关于" not in text:
+        # a name, a masthead: a head needs a title with 关于 or the name, a
+        # number, or (joint issuers) another name below
+        if i + 1 >= len(lines):
+            return None
+        below = lines[i + 1].text
+        if not (below.startswith("关于") or below.startswith(text[:4])
+                or any("号" in ln.text for ln in lines[i + 1:i + MAX_TITLE_LINES + 2])
+                or is_issuer_line(below)):
+            return None
     single = is_issuer_line(text)
     if single and i + 1 < len(lines) and is_issuer_line(lines[i + 1].text):
         # 联合发文: the issuers stacked one a line, the head proper starting at
@@ -234,8 +244,11 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     first = lines[t_start].text
     if t_start != i and is_issuer_line(first):
         return None
+    confirm = t_start != i and not (first.startswith("关于") or first.startswith(issuer))
+    if confirm and not any("号" in ln.text for ln in lines[t_start + 1:t_start + MAX_TITLE_LINES + 1]):
+        return None                         # (no number below: a name in a list)
     t_end = _title_from(lines, t_start)
-    if t_start != i and not (first.startswith("关于") or first.startswith(issuer)):
+    if confirm:
         # a title without 关于 must be confirmed by a number below it
         if t_end is None or t_end + 1 >= len(lines) or not P.DOC_NUMBER_LINE.match(lines[t_end + 1].text):
             return None

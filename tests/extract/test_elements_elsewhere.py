@@ -345,3 +345,24 @@ def test_contents_entries_are_not_documents():
         ("临政函〔2024〕12号", ["青禾县人民政府"], "2024-03-01"),
         ("临政办发〔2024〕8号", ["各县（市、区）人民政府", "市直各单位"], "2024-03-05"),
     ]
+
+
+OTHER_ISSUERS = """{issuer}
+{code}〔2024〕7号
+{issuer}关于做好2024年度有关工作的通知
+各有关单位：
+　　现将有关事项通知如下。
+{issuer}
+2024年3月5日
+"""
+
+
+def test_issuers_that_are_not_government_departments():
+    for issuer, code in [("青禾县城关街道办事处", "城街办发"), ("临川市总工会", "临工发"),
+                         ("临川市人民政府研究室", "临研发"), ("临川市科学技术协会", "临科协发"),
+                         ("临川海关", "临关发"), ("临川市城市建设投资集团有限公司", "临城投发")]:
+        doc = _one(OTHER_ISSUERS.format(issuer=issuer, code=code))
+        assert (doc.doc_number, doc.issuer, doc.title) == (
+            f"{code}〔2024〕7号", issuer, "关于做好2024年度有关工作的通知"), issuer
+        assert doc.addressees == ["各有关单位"] and doc.signed_date == "2024-03-05", issuer
+        assert doc.body == "现将有关事项通知如下。", issuer
