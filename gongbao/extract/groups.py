@@ -95,6 +95,10 @@ _NOT_NAME_END = re.compile(r"(局|委|办|厅|室|处|科|部|署|所|站|队|�
                            r"支行|分行|中支|协会|单位|部门|机构|小组|专班)$")
 
 
+# Words that start a post, not a name: 常务副市长, 执行主任.
+_POST_PREFIXES = ("常务", "执行")
+
+
 def person_name(text: str) -> Optional[str]:
     """`高 鹏` → 高鹏; None unless `text` reads as a Chinese personal name
     (2–4 characters, or a transliterated name with ·), not a post or a unit."""
@@ -103,7 +107,7 @@ def person_name(text: str) -> Optional[str]:
         t = t[:-2]
     if not _NAME.match(t) or t[0] in _NOT_NAME_START:
         return None
-    if _POST_ONLY.match(t) or _NOT_NAME_END.search(t):
+    if _POST_ONLY.match(t) or _NOT_NAME_END.search(t) or t.startswith(_POST_PREFIXES):
         return None
     return t
 
@@ -302,8 +306,8 @@ def _continues(text: str, last: _Entry) -> bool:
     """Is a line without a name the wrapped rest of the last entry's position?"""
     if " " in text.strip() or _SENTENCE.search(text) or len(text) > 24:
         return False
-    if last.position is None:
-        return last.alone and not person_name(text) and is_post(text)
+    if last.position is None:            # a post under its name, maybe wrapped: 市X委员会 / 主任
+        return last.alone and not person_name(text) and (is_post(text) or bool(UNIT_TAIL.search(text)))
     if not is_post(last.position):
         return True                       # 市规划和自然资源 / 局局长
     return is_post(text) or bool(UNIT_TAIL.search(text))   # 市发展和改革委员 / 会主任
@@ -314,6 +318,15 @@ def _open(text: str) -> bool:
     may go on with it, even inside a name)?"""
     text = text.strip()
     return "、" in text and text[-1] not in "、，,；;。）)"
+
+
+def _wraps_label(text: str, last: Optional[_Entry]) -> bool:
+    """Is a label-like line (`主任`) the wrapped end of the last entry's
+    position (`市发展和改革委员会` / `主任`) rather than the next role? A
+    label after a complete post (`市长` / `副组长`) or after a bare name
+    (cells one per line: `组长` / `王五` / `市长` / `副组长`) is a label."""
+    return (last is not None and last.position is not None and not is_post(last.position)
+            and _continues(text, last))
 
 
 @dataclass
@@ -342,7 +355,7 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
             text = lines[i].text.strip()
             last = entries[-1] if entries else None
             m = ROLE_LABEL.match(text)
-            if m and m.group("rest") is None and m.group("bare") is None and last and _continues(text, last):
+            if m and m.group("rest") is None and m.group("bare") is None and _wraps_label(text, last):
                 m = None            # a wrapped `主任` / `书记`, not a label
             if m:
                 role = re.sub(r"\s+", "", m.group("role"))
@@ -388,6 +401,42 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
         if entries:
             blocks.append(_Block(entries, start, i))
         i = max(i, start + 1)
+    return blocks
+
+
+# A table row with the role in its last column: `1 张三 市长 组长`.
+_ROW_END = re.compile(" (?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + ")\n")
+_ROLE_SET = frozenset(ROLE_WORDS)
+
+
+def _table_row(text: str) -> Optional[_Entry]:
+    """`[序号] 姓名 [单位及职务] 职务` → an entry with the role from the last column."""
+    toks = spaced_names(text.split())
+    if toks and toks[0].isdigit():
+        toks = toks[1:]
+    if len(toks) < 2 or toks[-1] not in _ROLE_SET:
+        return None
+    name = person_name(toks[0])
+    if not name or any(t in _ROLE_SET for t in toks[1:-1]):
+        return None
+    post = tidy(" ".join(toks[1:-1])) or None
+    return _Entry(toks[-1], name, post, [])
+
+
+def _table_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Block]:
+    """Rosters printed as tables whose last column is the role in the group
+    (`序号 姓名 单位及职务 领导小组职务`), one row a line."""
+    blocks: list[_Block] = []
+    for k in find_lines(lines, _ROW_END, framed):
+        entry = _table_row(lines[k].text)
+        if entry is None:
+            continue
+        entry.lines = [lines[k]]
+        if blocks and blocks[-1].end == k:
+            blocks[-1].entries.append(entry)
+            blocks[-1].end = k + 1
+        else:
+            blocks.append(_Block([entry], k, k + 1))
     return blocks
 
 
@@ -465,6 +514,10 @@ def _office(lines: list[Line], known: set[str]) -> tuple[Optional[str], list[_En
 def parse_groups(lines: list[Line], document: str, file: str, framed: Optional[str] = None) -> list[Group]:
     """The groups the document sets up, each with its roster; [] if it has none."""
     blocks = _roster_blocks(lines, framed)
+    rows = _table_blocks(lines, framed)
+    if rows:
+        taken = {k for b in blocks for k in range(b.start, b.end)}
+        blocks = sorted(blocks + [b for b in rows if b.start not in taken], key=lambda b: b.start)
     if not blocks:
         return []
     doc_name = _document_name(lines)

@@ -163,6 +163,68 @@ def test_role_labels_that_name_the_body_first():
     assert group.office_host == "市发展和改革委员会"
 
 
+CELLS_ONE_PER_LINE = """临川市人民政府办公室
+关于成立临川市数字政府建设领导小组的通知
+临政办发〔2024〕70号
+各县（区）人民政府，市直各有关单位：
+为统筹推进数字政府建设，市政府决定成立临川市数字政府建设领导小组，组成人员如下：
+组长
+王晓明
+市长
+副组长
+李建国
+常务副市长
+成员
+刘伟
+市发展和改革委员会
+主任
+领导小组办公室设在市大数据中心。
+临川市人民政府办公室
+2024年9月3日
+"""
+
+
+def test_roster_table_read_cell_by_cell():
+    # a role word after a complete post starts the next role; 常务 starts a post, not a name
+    (group,) = _extract(CELLS_ONE_PER_LINE).groups
+    assert _members(group) == [
+        ("组长", "王晓明", "市长"),
+        ("副组长", "李建国", "常务副市长"),
+        ("成员", "刘伟", "市发展和改革委员会主任"),
+    ]
+    assert group.office_host == "市大数据中心"
+
+
+ROLE_IN_LAST_COLUMN = """临川市人民政府办公室
+关于成立临川市乡村振兴领导小组的通知
+临政办发〔2024〕71号
+各县（区）人民政府，市直各有关单位：
+经市政府研究，决定成立临川市乡村振兴领导小组，组成人员如下：
+序号 姓名 单位及职务 领导小组职务
+1 王晓明 市长 组长
+2 李建国 常务副市长 副组长
+3 张志强 市政府副秘书长 成员
+4 刘 伟 市农业农村局局长 成员
+领导小组办公室设在市农业农村局，办公室主任由刘伟同志兼任。
+临川市人民政府办公室
+2024年9月3日
+"""
+
+
+def test_roster_table_with_the_role_in_the_last_column():
+    (group,) = _extract(ROLE_IN_LAST_COLUMN).groups
+    assert group.name == "临川市乡村振兴领导小组"
+    assert group.office_host == "市农业农村局"
+    assert _members(group) == [
+        ("组长", "王晓明", "市长"),
+        ("副组长", "李建国", "常务副市长"),
+        ("成员", "张志强", "市政府副秘书长"),
+        ("成员", "刘伟", "市农业农村局局长"),
+        ("办公室主任", "刘伟", None),
+    ]
+    assert (group.source.line_start, group.source.line_end) == (7, 11)
+
+
 # ---------------------------------------------------------------- appointments
 
 
