@@ -18,7 +18,7 @@ from .lines import Line, find_lines, framed_text
 from .reflow import join
 
 MAX_TITLE_LINES = 6
-MAX_ADDRESSEE_LINES = 4
+MAX_ADDRESSEE_LINES = 6
 _MASTHEAD = re.compile(r"^.{2,30}(文件|公报|令)$")
 _MASTHEAD_ENDS = ("文件", "公报", "令", "\n")     # where a _MASTHEAD match can end
 _HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES + ("公告", "通告")
@@ -130,8 +130,22 @@ def _addressees_from(lines: list[Line], i: int) -> int:
         if P.DOC_NUMBER_LINE.match(text) or starts_structure(text):
             return i
         if text.endswith(("：", ":")):
-            return k + 1 if not _SENTENCE_END.search(text) else i
+            return k + 1 if _names_bodies(join(lines[i:k + 1])) else i
     return i
+
+
+def _names_bodies(text: str) -> bool:
+    """Does a text ending with a colon name bodies (主送机关), not end a
+    sentence? Its last name ends as a body or a place does, or is a
+    collective (各…, 有关…)."""
+    if _SENTENCE_END.search(text):
+        return False
+    last = _LAST_NAME.split(_END_BRACKET.sub("", text.rstrip("：:")))[-1]
+    return bool(P.UNIT_END.search(last) or P.PLACE_END.search(last) or last.startswith(("各", "有关")))
+
+
+_END_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
+_LAST_NAME = re.compile(r"[，、；,;]")
 
 
 # How a body sentence, not a list of bodies, ends before its colon (现通告如下：, 经研究决定：),

@@ -366,3 +366,33 @@ def test_issuers_that_are_not_government_departments():
             f"{code}〔2024〕7号", issuer, "关于做好2024年度有关工作的通知"), issuer
         assert doc.addressees == ["各有关单位"] and doc.signed_date == "2024-03-05", issuer
         assert doc.body == "现将有关事项通知如下。", issuer
+
+
+def test_addressees_wrapped_over_five_narrow_lines():
+    from tests.extract.printer import wrap
+    addressees = "各县（市、区）人民政府，青禾经济技术开发区管委会，市人民政府各委、办、局，市直各有关单位，各有关企业："
+    lines = ["临川市人民政府办公室", "关于做好2024年防汛抗旱工作的通知", "临政办发〔2024〕25号",
+             *wrap(addressees, 11), "　　为做好今年防汛抗旱工作，现将有关事项通知如下。", "临川市人民政府办公室", "2024年5月8日"]
+    assert len(wrap(addressees, 11)) == 5
+    doc = _one("\n".join(lines) + "\n")
+    assert doc.addressees == ["各县（市、区）人民政府", "青禾经济技术开发区管委会", "市人民政府各委、办、局",
+                              "市直各有关单位", "各有关企业"]
+    assert doc.body == "为做好今年防汛抗旱工作，现将有关事项通知如下。"
+
+
+OPINION_WITHOUT_ADDRESSEES = """青禾县人民政府办公室
+青政办发〔2024〕9号
+青禾县人民政府办公室关于加快发展银发经济的意见
+　　为加快发展银发经济，增进老年人福祉，经县人民政府同意，结合
+本县实际，提出以下意见：
+　　一、发展民生事业
+青禾县人民政府办公室
+2024年6月3日
+"""
+
+
+def test_a_first_sentence_ending_with_a_colon_is_no_addressee():
+    doc = _one(OPINION_WITHOUT_ADDRESSEES)
+    assert doc.doc_number == "青政办发〔2024〕9号"
+    assert doc.addressees == []
+    assert doc.body.startswith("为加快发展银发经济，增进老年人福祉，经县人民政府同意，结合本县实际，提出以下意见：")
