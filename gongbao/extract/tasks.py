@@ -30,16 +30,19 @@ from .units import first_top, is_body, read_roles, split_top
 
 UNIT_COLUMN = re.compile(r"(责任单位|牵头单位|责任部门|牵头部门|配合单位|承办单位|主责单位)")
 ROLE_LABEL = re.compile(
-    r"^(?P<label>牵头单位|牵头部门|配合单位|配合部门|协办单位|责任单位|责任部门|主办单位|主责单位|参与单位)\s*[:：]\s*(?P<rest>.*)$")
-LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead",
+    r"^(?P<label>牵头单位|牵头部门|配合单位|配合部门|协办单位|协同单位|协同部门|责任单位|责任部门|主办单位|主责单位|"
+    r"主责部门|参与单位)\s*[:：]\s*(?P<rest>.*)$")
+LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead", "主责部门": "lead",
               "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate", "参与单位": "cooperate",
+              "协同单位": "cooperate", "协同部门": "cooperate",
               "责任单位": "implement", "责任部门": "implement"}
 ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
 # lines starting as a header, a row or a section row (一、… / （一）…) can (find_lines)
 _HEADER_OR_ROW = re.compile(r"\n(?:序号|\d|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 FIRST_LEADS = re.compile(r"(排在?|列)第一位的?(?:者|部门|单位)?(?:为|是)牵头")
 INLINE = re.compile(r"[（(【](?P<inner>[^（）()【】]*(?:[（(][^（）()]*[）)][^（）()【】]*)*)[）)】][。；;]?$")
-INLINE_ROLE_LABEL = re.compile(r"(牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|负责单位|负责部门)\s*[:：]")
+# (also the short labels 牵头：X；配合：Y)
+INLINE_ROLE_LABEL = re.compile(r"(?:(?:牵头|配合|责任|负责|主办|主责|协办|参与|协同)(?:单位|部门)|牵头|配合|协办|协同|主责)\s*[:：]")
 # A time note beside the units (完成时限：2024年6月底前): its deadlines belong to the task.
 WHEN_LABEL = r"(?:完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|进度安排|时间安排|时限)"
 WHEN_LINE = re.compile(rf"^{WHEN_LABEL}\s*[:：]\s*(?P<rest>.*)$")
@@ -331,7 +334,9 @@ def _parse_rows(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> list
     if len(kinds) >= 2:
         return _parse_columns(rows, firsts, n_task, kinds)
     item_lines = [ln for _, _, ls in rows for ln in ls if P.ITEM_PAREN.match(ln.text)]
-    measure = full_width(item_lines or [ln for _, _, ls in rows for ln in ls])
+    # (with one task column, content starts on the number line: its rest counts)
+    rests = [Line(rest, 0) for _, rest, _ in rows if rest] if n_task < 2 else []
+    measure = full_width(item_lines or [ln for _, _, ls in rows for ln in ls] + rests)
     split_items = bool(item_lines)
     tasks: list[RawTask] = []
     for (number, rest, row_lines), first in zip(rows, firsts):
@@ -342,7 +347,11 @@ def _parse_rows(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> list
                     one.key += ".1"
                 tasks.append(one)
                 continue
-        heading, k = _heading_cell(rest, row_lines, measure)
+        if n_task >= 2 or not rest:
+            heading, k = _heading_cell(rest, row_lines, measure)
+        else:                          # one task column: the number line's rest starts the content
+            heading, k = None, 0
+            row_lines = [Line(rest, first.no, first.page, first.indent)] + row_lines
         items = _items(row_lines[k:])
         for n, item in enumerate(items, start=1):
             content_lines, unit_lines = _split_item(item, measure)
@@ -476,6 +485,12 @@ def _ends_paragraph(ln: Line, measure: float, w: Optional[float] = None) -> bool
     return not full or text.endswith(("。", "；", ";"))
 
 
+def _all_cell_units(text: str) -> bool:
+    """Does `text` read wholly as a cell of units (labels and role words allowed)?"""
+    pieces = split_top(text, "、，,；;。")
+    return bool(pieces) and not _FIGURES.search(text) and all(read_roles(p) for p in pieces)
+
+
 def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line]]:
     """An item's lines → (content lines, 责任单位 cell lines).
 
@@ -500,6 +515,11 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
             first_run = split
     if first_run is not None:
         return item[:first_run], item[first_run:]
+    # a unit cell as wide as the content's lines: after a closed sentence,
+    # the rest reads wholly as units
+    for split in range(1, len(item)):
+        if item[split - 1].text.endswith(("。", "；", ";")) and _all_cell_units(join(item[split:])):
+            return item[:split], item[split:]
     for k, ln in enumerate(item):
         if (k + 1 >= len(item) or narrow[k + 1]) and _ends_paragraph(ln, measure, widths[k]):
             return item[:k + 1], item[k + 1:]
@@ -623,7 +643,7 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
 # A role label closing an item without brackets: `…完成。责任单位：X、Y`
 # (on the item's last line or on a line of its own below it).
 TRAILING_LABEL = re.compile(
-    r"(?<=[。；;])\s*(?P<inner>(?:牵头|配合|责任|负责|主办|主责|协办)(?:单位|部门)\s*[:：][^。]*)"
+    r"(?<=[。；;])\s*(?P<inner>(?:牵头|配合|责任|负责|主办|主责|协办|协同|参与)(?:单位|部门)\s*[:：][^。]*)"
     r"(?:。(?P<when>[^。]{2,30}))?。?$")    # possibly a closing time sentence (2024年底前完成。)
 # A closing clause of units with role words: `…。X牵头，Y配合。`
 TRAILING_CLAUSE = re.compile(r"(?:^|(?<=[。；;]))(?P<inner>[^。；;]{2,120}?(?:牵头|配合|负责|落实))[。；;]?$")
@@ -640,14 +660,15 @@ def _label_roles(inner: str) -> tuple[list[tuple[str, str]], str]:
         end = marks[k + 1].start() if k + 1 < len(marks) else len(inner)
         units = inner[lm.end():end].strip(" ，,；;。")
         label = lm.group("label")
-        role = "lead" if "牵头" in label else "cooperate" if label.startswith(("配合", "协办", "参与")) else \
+        role = "lead" if "牵头" in label else "cooperate" if label.startswith(("配合", "协办", "参与", "协同")) else \
             "lead" if label.startswith(("主办", "主责")) else \
             "implement" if label.startswith("责任") else "responsible"
         roles.extend(_marked_lead(read_roles(units, default=role)))
     return roles, when
 
 
-_NOTE_LABEL = re.compile(r"(?P<label>(?:牵头|配合|责任|负责|主办|主责|协办|参与)(?:单位|部门))\s*[:：]")
+_NOTE_LABEL = re.compile(r"(?P<label>(?:牵头|配合|责任|负责|主办|主责|协办|参与|协同)(?:单位|部门)"
+                         r"|牵头|配合|协办|协同|主责)\s*[:：]")
 
 
 def _marked_lead(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:

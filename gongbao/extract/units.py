@@ -228,6 +228,31 @@ def _read_token(token: str, strict: bool) -> tuple[tuple[str, ...], Optional[str
     return (), role
 
 
+# Labels inside a cell: 牵头：X；配合：Y / 牵头单位：X 配合单位：Y / 责任领导：Z (a person).
+_CELL_LABEL = re.compile(r"(?:(?P<lead>牵头|主办|主责)|(?P<cooperate>配合|协办|协同|协助|参与)"
+                         r"|(?P<own>责任|负责|实施|落实))(?:单位|部门)?[:：]"
+                         r"|(?P<person>(?:责任|分管|牵头|包联|联系|主要)(?:市|县|区|省)?(?:领导|负责人))[:：]")
+
+
+def _labelled(text: str, default: str, strict: bool) -> Optional[tuple[tuple[str, str], ...]]:
+    """A cell of labelled lists → its (unit, role) pairs; None without labels."""
+    marks = list(_CELL_LABEL.finditer(text))
+    if not marks:
+        return None
+    out: list[tuple[str, str]] = []
+    if marks[0].start():
+        out += _read_roles(text[:marks[0].start()].strip("。；;，,"), default, strict)
+    for k, m in enumerate(marks):
+        kind = m.lastgroup
+        if kind == "person":
+            continue
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        role = default if kind == "own" else kind
+        out += _read_roles(text[m.end():end].strip("。；;，,"), role, strict)
+    seen: set = set()
+    return tuple([pair for pair in out if not (pair in seen or seen.add(pair))])
+
+
 _TOGETHER = re.compile(r"会同")
 
 
@@ -250,6 +275,10 @@ def _read_roles(text: str, default: str, strict: bool) -> tuple[tuple[str, str],
     a piece that does not look like a body is dropped (a trailing clause);
     after a label such as 牵头单位： every piece is taken as a unit."""
     text = "".join(text.split()).strip("。；;，,")
+    if "：" in text or ":" in text:
+        labelled = _labelled(text, default, strict)
+        if labelled is not None:
+            return labelled
     result: list[tuple[str, str]] = []
     for clause in split_top(text, "，,；;。"):
         if "会同" in clause:

@@ -372,3 +372,66 @@ def test_together_with_in_an_inline_note():
     tasks = _tasks(extract_text(text, "linchuan-jiuye.txt"))
     assert _roles(tasks["5"]) == [("市发展改革委", "lead"), ("市财政局", "cooperate")]
     assert tasks["5"].content.endswith("2024年12月31日前完成认定。")
+
+
+ONE_TASK_COLUMN = """云岭县人民政府办公室关于印发云岭县2024年农业农村重点工作任务的通知
+云政办发〔2024〕6号
+各乡镇人民政府，县直各单位：
+　　现将《云岭县2024年农业农村重点工作任务》印发给你们，请认真抓好落实。
+云岭县人民政府办公室
+2024年3月5日
+序号 重点任务 责任单位
+1 新建高标准农田2万亩，粮食播种面积稳定在35万亩以上。
+牵头：县农业农村局；
+配合：县财政局、各乡镇人民政府
+2 完成农村公路提档升级80公里，10月底前完成70%。
+牵头单位：县交通运输局
+配合单位：各乡镇人民政府
+3 新建村级寄递物流综合服务站30个。
+县商务局、县邮政分公司
+"""
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_content_on_the_number_line_and_labels_in_the_unit_cell(wrapped):
+    text = ONE_TASK_COLUMN
+    if wrapped:
+        text = text.replace("粮食播种面积稳定在", "粮食播种面积稳定\n在").replace("10月底前完成70%", "10月底前\n完成70%")
+    tasks = _tasks(extract_text(text, "yunling.txt"))
+    assert sorted(tasks) == ["1", "2", "3"]
+    # one task column: the number line holds the content, not a short name
+    assert [(tasks[k].heading, tasks[k].content) for k in "123"] == [
+        (None, "新建高标准农田2万亩，粮食播种面积稳定在35万亩以上。"),
+        (None, "完成农村公路提档升级80公里，10月底前完成70%。"),
+        (None, "新建村级寄递物流综合服务站30个。")]
+    # labels inside the cell (牵头：/配合：, 牵头单位：/配合单位：) give the roles
+    assert _roles(tasks["1"]) == [("县农业农村局", "lead"), ("县财政局", "cooperate"), ("各乡镇人民政府", "cooperate")]
+    assert _roles(tasks["2"]) == [("县交通运输局", "lead"), ("各乡镇人民政府", "cooperate")]
+    assert _roles(tasks["3"]) == [("县商务局", "responsible"), ("县邮政分公司", "responsible")]
+    assert [(d.date, d.share) for d in tasks["2"].deadlines] == [("2024-10-31", 0.7)]
+
+
+NOTES_WITH_LEADERS = """临川市人民政府关于印发2024年市政府工作报告重点任务分工的通知
+临政发〔2024〕4号
+各县（市、区）人民政府，市人民政府各委、办、局：
+　　现将2024年市政府工作报告重点任务分工印发给你们，请认真贯彻落实。
+临川市人民政府
+2024年2月18日
+　　1.地区生产总值增长6%左右。（责任领导：王志强；牵头单位：市发展改革委；配合单位：市统计局）
+　　2.新增城镇就业1.5万人。（牵头领导：刘晓燕 责任单位：市人力资源社会保障局）
+　　3.建成5G基站800个。（分管领导：周建平，牵头单位：市工业和信息化局，配合单位：市通信发展管理办公室，完成时限：2024年12月）
+　　4.推进城市更新，改造老旧小区50个。（牵头：市住房城乡建设局；配合：各县（市、区）政府）
+　　5.实施乡村振兴项目100个。（主责单位：市农业农村局；协同单位：市乡村振兴局）
+"""
+
+
+def test_notes_with_leaders_short_labels_and_a_bare_month():
+    tasks = _tasks(extract_text(NOTES_WITH_LEADERS, "linchuan-baogao.txt"))
+    assert sorted(tasks) == ["1", "2", "3", "4", "5"]
+    assert _roles(tasks["1"]) == [("市发展改革委", "lead"), ("市统计局", "cooperate")]
+    assert _roles(tasks["2"]) == [("市人力资源社会保障局", "implement")]
+    assert _roles(tasks["3"]) == [("市工业和信息化局", "lead"), ("市通信发展管理办公室", "cooperate")]
+    assert [d.date for d in tasks["3"].deadlines] == ["2024-12-31"]
+    assert tasks["4"].content == "推进城市更新，改造老旧小区50个。"
+    assert _roles(tasks["4"]) == [("市住房城乡建设局", "lead"), ("各县（市、区）政府", "cooperate")]
+    assert _roles(tasks["5"]) == [("市农业农村局", "lead"), ("市乡村振兴局", "cooperate")]
