@@ -135,7 +135,7 @@ def _layout(header: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _header_at(lines: list[Line], i: int) -> tuple[int, tuple[str, ...]]:
+def _header_at(lines: list[Line], i: int, heritage: bool = False) -> tuple[int, tuple[str, ...]]:
     """(end index, layout) when a header row starts at lines[i], else (i, ())."""
     j = i
     while j < len(lines) and j - i < 16 and _is_header_line(lines[j].text):
@@ -143,17 +143,19 @@ def _header_at(lines: list[Line], i: int) -> tuple[int, tuple[str, ...]]:
     if j == i:
         return i, ()
     layout = _layout("".join(_compact(ln.text) for ln in lines[i:j]))
-    return (j, layout) if _is_register(layout) else (i, ())
+    return (j, layout) if _is_register(layout, heritage) else (i, ())
 
 
-def _is_register(layout: tuple[str, ...]) -> bool:
+def _is_register(layout: tuple[str, ...], heritage: bool = False) -> bool:
     """A 名录 (序号 + 项目名称 + 编号/类别/保护单位) or a 传承人名单 (序号 + 姓名 +
-    a project column) — not any roster that has 序号 and 姓名."""
+    a project column) — not any roster that has 序号 and 姓名. In a document
+    about 非物质文化遗产, 序号 + 项目名称 + 申报地区 is a 名录 too (new items
+    have no 编号 yet; their 类别 is the group heading)."""
     if "seq" not in layout:
         return False
     if "person" in layout:
         return any(k in layout for k in ("code", "category", "name", "batch"))
-    return "name" in layout and any(k in layout for k in ("code", "category", "unit"))
+    return "name" in layout and any(k in layout for k in ("code", "category", "unit") + (("place",) if heritage else ()))
 
 
 def _list_kind(text: str) -> Optional[str]:
@@ -218,7 +220,8 @@ def _split_glued(text: str, expected: int, layout) -> Optional[tuple[str, str]]:
 class _Scanner:
     """Walks a document's lines; collects the rows of every register table."""
 
-    def __init__(self) -> None:
+    def __init__(self, heritage: bool = False) -> None:
+        self.heritage = heritage                # the document speaks of 非物质文化遗产
         self.rows: list[_Row] = []
         self.headings: set[str] = set()
         self.layout: tuple[str, ...] = ()
@@ -239,7 +242,7 @@ class _Scanner:
             ln = lines[i]
             # _header_at finds nothing unless the line is a header line
             if ln.text[:1] in HEADER_FIRST and _is_header_line(ln.text):
-                end, layout = _header_at(lines, i)
+                end, layout = _header_at(lines, i, self.heritage)
                 if layout:                    # a header row, first or repeated
                     self.close_row()
                     self.layout, i = layout, end
@@ -258,9 +261,13 @@ class _Scanner:
             self.close_row()
             self.kind, self.layout, self.heading, self.expected = title, (), None, None
             return
-        if not self.layout:
-            return
         m = GROUP_HEADING.match(text) if text[0] in P.CN_NUM else None
+        if not self.layout:
+            # a group heading may stand above the table's first header row
+            if m and (_compact(m.group("cat")) in CATEGORIES or "（" in text or "(" in text):
+                self.heading = _compact(m.group("cat"))
+                self.headings.add(self.heading)
+            return
         if m:                                 # 一、民间文学（2项）
             self.close_row()
             self.heading = _compact(m.group("cat"))
@@ -576,7 +583,7 @@ def _scan(lines: list[Line], framed: Optional[str] = None) -> Optional[_Scanner]
     if "\n序" not in framed or not any(lines[k].text[:1] == "序" and _is_header_line(lines[k].text)
                                        for k in find_lines(lines, _SEQ_START, framed)):
         return None                                       # no register header (序号 …)
-    return _Scanner().run(lines)
+    return _Scanner("非物质文化遗产" in framed).run(lines)
 
 
 def _records(scan: Optional[_Scanner], want_person: bool) -> list[tuple[_Row, dict]]:

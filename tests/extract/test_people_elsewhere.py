@@ -466,3 +466,43 @@ def test_lists_divided_by_part_labels():
         ("individual", "周平", "市财政局"),
         ("individual", "钱文", "市农业农村局"),
     ]
+
+
+# ---------------------------------------------------------------- registers
+
+NEW_ITEMS_WITHOUT_CODES = """临川市人民政府
+关于公布第五批市级非物质文化遗产代表性项目名录的通知
+临政发〔2024〕30号
+各县（区）人民政府，市直各有关单位：
+市人民政府批准市文化和旅游局确定的第五批市级非物质文化遗产代表性项目名录（共4项），现予公布。
+附件：第五批市级非物质文化遗产代表性项目名录
+临川市人民政府
+2024年6月10日
+附件
+第五批市级非物质文化遗产代表性项目名录
+（共4项）
+一、民间文学（2项）
+序号 项目名称 申报地区或单位
+1 临川河传说 南山县
+2 西岭山歌谣 北湖区
+二、传统技艺（2项）
+序号 项目名称 申报地区或单位
+3 东坪豆腐制作技艺 南山县东坪镇
+4 临川竹编技艺 临川市文化馆
+"""
+
+
+def test_register_of_new_items_without_codes():
+    # no 编号 column: the category comes from the group heading, even the one above the first header
+    items = _extract(NEW_ITEMS_WITHOUT_CODES).heritage_items
+    assert [(i.list, i.seq, i.code, i.category, i.name, i.region, i.protection_unit) for i in items] == [
+        ("representative", 1, None, "民间文学", "临川河传说", "南山县", None),
+        ("representative", 2, None, "民间文学", "西岭山歌谣", "北湖区", None),
+        ("representative", 3, None, "传统技艺", "东坪豆腐制作技艺", "南山县东坪镇", None),
+        ("representative", 4, None, "传统技艺", "临川竹编技艺", "临川市文化馆", None),
+    ]
+
+
+def test_project_table_outside_heritage_documents_is_no_register():
+    text = NEW_ITEMS_WITHOUT_CODES.replace("非物质文化遗产代表性项目名录", "重点建设项目名单")
+    assert _extract(text).heritage_items == []
