@@ -435,3 +435,15 @@ def test_notes_with_leaders_short_labels_and_a_bare_month():
     assert tasks["4"].content == "推进城市更新，改造老旧小区50个。"
     assert _roles(tasks["4"]) == [("市住房城乡建设局", "lead"), ("各县（市、区）政府", "cooperate")]
     assert _roles(tasks["5"]) == [("市农业农村局", "lead"), ("市乡村振兴局", "cooperate")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9月底前完成总工程量的60%", [("2024-09-30", 0.6)]),
+    ("6月底前完成改造任务的50%以上，年底前全部完成", [("2024-06-30", 0.5), ("2024-12-31", None)]),
+    ("上半年完成50%，三季度末完成80%，年底前全面完成", [("2024-06-30", 0.5), ("2024-09-30", 0.8), ("2024-12-31", None)]),
+    ("6月底前完成排查，覆盖率的90%", [("2024-06-30", None)]),
+])
+def test_a_share_of_a_named_quantity(text, expected):
+    from gongbao.extract.deadlines import find_deadlines
+
+    assert [(d.date, d.share) for d in find_deadlines(text, 2024)] == expected
