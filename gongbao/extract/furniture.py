@@ -206,14 +206,15 @@ def take_contact_boxes(lines: list[Line], starting: Optional[list[int]] = None) 
         i = start
         m = unit_line(lines[i].text)
         box_lines = [lines[i]]
-        unit, phone = m.group("unit").strip(), None
+        unit = m.group("unit").strip()
+        phone = "".join(m.group("phone").split()) if m.group("phone") else None
         j = i + 1
         while j < len(lines) and j <= i + 3:
             t = lines[j].text
-            pm = P.CONTACT_PHONE.match(t)
+            pm = P.CONTACT_PHONE.match(t) if phone is None else None
             if pm:
                 phone = "".join(pm.group("phone").split())
-            elif not P.CONTACT_TITLE.match(t):
+            elif not (P.CONTACT_TITLE.match(t) or P.CONTACT_PERSON.match(t)):
                 break
             box_lines.append(lines[j])
             j += 1

@@ -128,9 +128,13 @@ ITEM_PAREN = re.compile(r"^[（(](?P<n>\d{1,3})[）)]")          # （1）
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # 咨询与解读 box lines.
-CONTACT_UNIT = re.compile(r"^(?:咨询|解读|联系)(?:单位|部门|机关)\s*[:：]\s*(?P<unit>.+)$")
-CONTACT_PHONE = re.compile(r"^(?:咨询|解读|联系)电话\s*[:：]\s*(?P<phone>[\d\-－—（）() ]{5,})(?P<rest>.*)$")
-CONTACT_TITLE = re.compile(r"^(咨\s*询\s*与\s*解\s*读|政\s*策\s*解\s*读|扫\s*码\s*咨\s*询)$")
+_PHONE_LABEL = r"(?:咨询|解读|联系|服务)?(?:电话|热线)"
+# The unit line; two-column boxes print the phone on it too (咨询单位：X　咨询电话：Y).
+CONTACT_UNIT = re.compile(r"^(?:咨询|解读|联系)(?:单位|部门|机关)\s*[:：]\s*(?P<unit>.+?)"
+                          rf"(?:\s*{_PHONE_LABEL}\s*[:：]\s*(?P<phone>[\d\-－—（）() ]{{5,}}?)\s*(?P<tail>\D.*)?)?$")
+CONTACT_PHONE = re.compile(rf"^{_PHONE_LABEL}\s*[:：]\s*(?P<phone>[\d\-－—（）() ]{{5,}})(?P<rest>.*)$")
+CONTACT_PERSON = re.compile(r"^(?:联系人|咨询人|解读人)\s*[:：]")
+CONTACT_TITLE = re.compile(r"^(咨\s*询\s*与\s*解\s*读|政\s*策\s*(?:解\s*读|咨\s*询)|咨\s*询\s*解\s*读|扫\s*码\s*咨\s*询)$")
 
 # Page furniture.
 PAGE_NUMBER = re.compile(r"^(?:[—–―\-－－]+\s*\d{1,4}\s*[—–―\-－]+|[·•・]\s*\d{1,4}\s*[·•・]|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")

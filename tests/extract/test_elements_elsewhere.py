@@ -396,3 +396,34 @@ def test_a_first_sentence_ending_with_a_colon_is_no_addressee():
     assert doc.doc_number == "青政办发〔2024〕9号"
     assert doc.addressees == []
     assert doc.body.startswith("为加快发展银发经济，增进老年人福祉，经县人民政府同意，结合本县实际，提出以下意见：")
+
+
+BOXED_ISSUE = """临川市人民政府
+临政发〔2024〕20号
+临川市人民政府关于印发临川市促进消费若干措施的通知
+各县（市、区）人民政府，市直各单位：
+　　现将《临川市促进消费若干措施》印发给你们，请认真贯彻执行。
+临川市人民政府
+2024年9月20日
+（此件公开发布）
+临川市人民政府办公室
+关于做好2024年秋冬季森林防火工作的通知
+临政办发〔2024〕51号
+各县（市、区）人民政府，市直各单位：
+咨询单位：临川市商务局　咨询电话：0791-6825512
+　　秋冬季是森林火灾易发期，现就有关工作通知如下。
+临川市人民政府办公室
+2024年10月8日
+（此件公开发布）
+政策咨询
+解读单位：临川市应急管理局
+联系人：周敏
+电话：6825512
+"""
+
+
+def test_contact_boxes_on_one_line_or_with_a_contact_person():
+    first, second = extract_text(BOXED_ISSUE, "issue.txt").documents
+    assert (first.contact.unit, first.contact.phone) == ("临川市商务局", "0791-6825512")
+    assert (second.contact.unit, second.contact.phone) == ("临川市应急管理局", "6825512")
+    assert second.body == "秋冬季是森林火灾易发期，现就有关工作通知如下。"
