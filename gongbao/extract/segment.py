@@ -119,6 +119,10 @@ def _title_from(lines: list[Line], i: int) -> Optional[int]:
             continue                        # the lines joined end as this one: with no 文种
         joined = join(lines[i:k + 1])
         if P.DOC_TYPE_AT_END.search(joined) and len(joined) >= 4:
+            # the 文种 of a relayed document may end a line: …工作的通知 / 的通知
+            nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+            if nxt.startswith("的") and len(nxt) <= 30 and P.DOC_TYPE_AT_END.search(nxt) and "关于" in joined:
+                return k + 1
             return k
     return None
 

@@ -427,3 +427,23 @@ def test_contact_boxes_on_one_line_or_with_a_contact_person():
     assert (first.contact.unit, first.contact.phone) == ("临川市商务局", "0791-6825512")
     assert (second.contact.unit, second.contact.phone) == ("临川市应急管理局", "6825512")
     assert second.body == "秋冬季是森林火灾易发期，现就有关工作通知如下。"
+
+
+RELAYED_NOTICE = """临川市人民政府办公室
+关于转发江屿省人民政府办公厅关于做好冬春火灾防控工作的通知
+的通知
+临政办发〔2024〕60号
+各县（市、区）人民政府，市直各单位：
+　　现将江屿省人民政府办公厅《关于做好冬春火灾防控工作的通知》转发给你们，请认真贯彻落实。
+临川市人民政府办公室
+2024年11月20日
+"""
+
+
+def test_relayed_notice_whose_inner_doc_type_ends_a_line():
+    doc = _one(RELAYED_NOTICE)
+    assert doc.doc_number == "临政办发〔2024〕60号"
+    assert doc.title == "关于转发江屿省人民政府办公厅关于做好冬春火灾防控工作的通知的通知"
+    assert doc.doc_type == "通知"
+    assert doc.addressees == ["各县（市、区）人民政府", "市直各单位"]
+    assert doc.signed_date == "2024-11-20"
