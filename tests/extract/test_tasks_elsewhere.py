@@ -168,13 +168,13 @@ SHARED_LINE_ROWS = [
 ]
 
 
-def _shared_line_doc(cw, hw, uw, ow, tw):
+def _shared_line_doc(cw, hw, uw, ow, tw, header="序号 工作任务 具体举措 牵头单位 配合单位 完成时限"):
     page = Page(header="青禾县人民政府公报 2024年第2期", page_lines=30, first_page=5)
     head(page, "青禾县人民政府办公室", "关于印发青禾县2024年优化营商环境工作要点的通知", "青政办发〔2024〕7号",
          "各乡镇人民政府，县直各单位", 20)
     page.add("现将《青禾县2024年优化营商环境工作要点》印发给你们，请认真贯彻落实。")
     signature(page, "青禾县人民政府办公室", "2024年2月26日")
-    page.add("附件", "青禾县2024年优化营商环境工作要点任务分工", "序号 工作任务 具体举措 牵头单位 配合单位 完成时限")
+    page.add("附件", "青禾县2024年优化营商环境工作要点任务分工", header)
     for n, (h, c, u, o, t) in enumerate(SHARED_LINE_ROWS, 1):
         page.add(*_pdf_row([[str(n)], wrap(h, hw), wrap(c, cw), wrap(u, uw), wrap(o, ow), wrap(t, tw)]))
     return page.text()
@@ -447,3 +447,17 @@ def test_a_share_of_a_named_quantity(text, expected):
     from gongbao.extract.deadlines import find_deadlines
 
     assert [(d.date, d.share) for d in find_deadlines(text, 2024)] == expected
+
+
+@pytest.mark.parametrize("header, first_role", [
+    ("序号 工作任务 具体举措 牵头责任单位 配合责任单位 时间要求", "lead"),
+    ("序号 工作任务 具体举措 主办部门 协同部门 时间进度", "lead"),
+    ("序号 工作任务 具体举措 责任主体 参与部门 完成时限", "responsible"),
+])
+def test_other_names_of_the_unit_and_time_columns(header, first_role):
+    tasks = _tasks(extract_text(_shared_line_doc(18, 6, 10, 9, 8, header=header), "qinghe-columns.txt"))
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert tasks["2"].content == SHARED_LINE_ROWS[1][1]
+    assert _roles(tasks["2"]) == [("县自然资源局", first_role), ("县发展和改革局", "cooperate"),
+                                  ("县住房和城乡建设局", "cooperate")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-06-30"]
