@@ -28,7 +28,6 @@ from .reflow import full_width, is_full, join, width
 from .segment import is_issuer_line
 from .units import first_top, is_body, read_roles, split_top
 
-UNIT_COLUMN = re.compile(r"(责任单位|牵头单位|责任部门|牵头部门|配合单位|承办单位|主责单位|责任主体|承担单位|责任科室)")
 ROLE_LABEL = re.compile(
     r"^(?P<label>牵头单位|牵头部门|配合单位|配合部门|协办单位|协同单位|协同部门|责任单位|责任部门|主办单位|主责单位|"
     r"主责部门|参与单位)\s*[:：]\s*(?P<rest>.*)$")
@@ -118,12 +117,17 @@ def _header_at(lines: list[Line], i: int) -> int:
 
 
 # Columns of a task table besides the task itself, as its header names them.
+_LEAD_COLUMN = r"牵头(?:责任)?(?:单位|部门)|主办(?:单位|部门)|主责(?:单位|部门)"
+_COOPERATE_COLUMN = r"配合(?:责任)?(?:单位|部门)|协办(?:单位|部门)|参与(?:单位|部门)|协同(?:单位|部门)"
+_RESPONSIBLE_COLUMN = r"责任(?:单位|部门|主体|科室)|承办单位|承担单位|实施单位|落实单位"
+# A header naming one of these (and 序号) is a task table's
+UNIT_COLUMN = re.compile(f"{_LEAD_COLUMN}|{_COOPERATE_COLUMN}|{_RESPONSIBLE_COLUMN}")
 _COLUMN = re.compile(
     r"(?P<leader>(?:牵头|责任|分管|包联|联系|主要)(?:市|县|区|省)?(?:领导|负责人)(?:同志)?)"
     r"|(?P<skip>备注|工作成效|完成情况|工作进展|进展情况)"
-    r"|(?P<lead>牵头(?:责任)?(?:单位|部门)|主办(?:单位|部门)|主责(?:单位|部门))"
-    r"|(?P<cooperate>配合(?:责任)?(?:单位|部门)|协办(?:单位|部门)|参与(?:单位|部门)|协同(?:单位|部门))"
-    r"|(?P<responsible>责任(?:单位|部门|主体|科室)|承办单位|承担单位|实施单位|落实单位)"
+    rf"|(?P<lead>{_LEAD_COLUMN})"
+    rf"|(?P<cooperate>{_COOPERATE_COLUMN})"
+    rf"|(?P<responsible>{_RESPONSIBLE_COLUMN})"
     r"|(?P<when>完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|进度安排|时间安排|时序进度|时间进度|时限)")
 _COLUMN_NAME = re.compile(rf"^(?:{_COLUMN.pattern})$")
 _UNIT_KINDS = frozenset({"lead", "cooperate", "responsible"})      # columns of units; the kind is the role
