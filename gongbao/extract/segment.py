@@ -26,10 +26,12 @@ _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
 # Lines that may start a head (supersets, for find_lines): ending with a last
 # character of _HEAD_ENDS, or holding 关于.
 _HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))) + "]\n)")
-_ABOUT = re.compile("关于")
+_ABOUT = re.compile("关于|[令告] ?[（(]?第 ?\\d")          # …关于…, or XX令 第3号 on one line
 _DECREE_NUMBER = re.compile(r"^[（(]?(?:[〔\[［【（(﹝]\s*(?:19|20)\d\d\s*[〕\]］】）)﹞]|(?:19|20)\d\d\s*年)?\s*第\s*\d{1,4}\s*号[）)]?$")
 _NUMBERED_KINDS = ("令", "公告", "通告")       # `XX人民政府公告` over `第3号`, as a 令
 _RELAY = re.compile("转发|批转|转报|印发")
+# `XX人民政府令 第3号` on one line (a web page's 令 or 公告).
+_DECREE_ONE_LINE = re.compile(r"^(?P<kind>\S{3,40}?(?:令|公告|通告)) ?(?P<num>" + _DECREE_NUMBER.pattern[1:-1] + ")$")
 _PUNCT = re.compile(r"[，。；：:！？、“”《》]")
 _DOC_TYPE_LAST = frozenset(t[-1] for t in P.DOC_TYPES)     # how P.DOC_TYPE_AT_END's matches end
 
@@ -66,7 +68,8 @@ class DocumentBlock:
     def doc_number(self) -> Optional[str]:
         if self.number_line is None:
             return None
-        if self.decree:                     # 令号, as other documents cite it: XX人民政府令第18号
+        if self.decree and not P.DOC_NUMBER.search(self.number_line.text):
+            # 令号, as other documents cite it: XX人民政府令第18号
             return join(self.title_lines) + "".join(self.number_line.text.split())
         m = P.DOC_NUMBER.search(self.number_line.text)
         return "".join(m.group("num").split()) if m else None
@@ -168,7 +171,7 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     if (len(text) > 60 or _PUNCT.search(text[:12])) and not (len(text) <= 120 and issuer_prefix(text)):
         return None
-    if "关于" not in text:
+    if "关于" not in text and text[-1:] != "号":
         # a name, a masthead: a head needs a title with 关于 or the name, a
         # number, or (joint issuers) another name below
         if i + 1 >= len(lines):
@@ -227,11 +230,21 @@ def _joint_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
 def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     # 命令（令）: `XX市人民政府令` over its 令号 `第18号`; no title, no addressees
-    if text.endswith(_NUMBERED_KINDS) and i + 1 < len(lines) and _DECREE_NUMBER.match(lines[i + 1].text) \
+    if text.endswith(_NUMBERED_KINDS) and i + 1 < len(lines) \
+            and (_DECREE_NUMBER.match(lines[i + 1].text) or P.DOC_NUMBER_LINE.match(lines[i + 1].text)) \
             and is_issuer_line(issuer := text[:-1] if text.endswith("令") else text[:-2]):
         head = DocumentBlock([], issuer=issuer, title_lines=[lines[i]], number_line=lines[i + 1], decree=True)
         head.head_end = i + 2
         return head
+    if text[-1:] == "号" and (m := _DECREE_ONE_LINE.match(text)):
+        kind = m.group("kind")
+        issuer = kind[:-1] if kind.endswith("令") else kind[:-2]
+        if is_issuer_line(issuer):
+            ln = lines[i]
+            head = DocumentBlock([], issuer=issuer, title_lines=[Line(kind, ln.no, ln.page, ln.indent)],
+                                 number_line=Line(m.group("num"), ln.no, ln.page, ln.indent), decree=True)
+            head.head_end = i + 1
+            return head
     # GB/T 9704 版头: masthead (…文件, or the issuer's name alone), number, then title.
     masthead = text.endswith(_MASTHEAD_ENDS) and _MASTHEAD.match(text)
     if i + 1 < len(lines) and ((masthead and P.DOC_NUMBER.search(lines[i + 1].text))
@@ -300,7 +313,8 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     framed = framed_text(lines)
     candidates = [k for k in sorted({*find_lines(lines, _HEAD_LAST_AT_END, framed, at_end=True),
                                      *find_lines(lines, _ABOUT, framed)})
-                  if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:60]]
+                  if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:60]
+                  or t[-1:] == "号"]
     i = 0                                   # lines before i belong to a head found
     for k in candidates:
         if k < i:

@@ -447,3 +447,26 @@ def test_relayed_notice_whose_inner_doc_type_ends_a_line():
     assert doc.doc_type == "通知"
     assert doc.addressees == ["各县（市、区）人民政府", "市直各单位"]
     assert doc.signed_date == "2024-11-20"
+
+
+DECREE_ON_ONE_LINE_AND_NUMBERED_TONGGAO = """临川市人民政府令 第3号
+　　《临川市养犬管理办法》已经2024年5月6日市人民政府第12次常务会议审议通过，现予公布，自2024年7月1日起施行。
+市长　陈立新
+2024年5月10日
+临川市公安局通告
+临公通〔2024〕2号
+　　为保障2024年临川马拉松赛事顺利进行，现就有关交通管制事项通告如下：
+　　一、管制时间：2024年11月10日6时至14时。
+临川市公安局
+2024年11月1日
+"""
+
+
+def test_decree_number_on_the_title_line_and_a_tonggao_over_its_number():
+    decree, tonggao = extract_text(DECREE_ON_ONE_LINE_AND_NUMBERED_TONGGAO, "issue.txt").documents
+    assert (decree.doc_number, decree.issuer, decree.doc_type) == ("临川市人民政府令第3号", "临川市人民政府", "令")
+    assert (decree.signed_date, decree.signer) == ("2024-05-10", "陈立新")
+    assert decree.body.startswith("《临川市养犬管理办法》已经2024年5月6日")
+    assert (tonggao.doc_number, tonggao.issuer, tonggao.doc_type) == ("临公通〔2024〕2号", "临川市公安局", "通告")
+    assert tonggao.addressees == [] and tonggao.signed_date == "2024-11-01"
+    assert tonggao.body.startswith("为保障2024年临川马拉松赛事顺利进行")
