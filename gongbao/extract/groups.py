@@ -36,7 +36,7 @@ from typing import Iterable, Optional
 
 from ..records import Group, Member, Source
 from . import patterns as P
-from .lines import Line, find_lines
+from .lines import Line, find_lines, framed_text
 from .reflow import tidy, tidy_many
 
 CJK = P.CJK
@@ -96,7 +96,7 @@ _NOT_NAME_END = re.compile(r"(局|委|办|厅|室|处|科|部|署|所|站|队|�
 
 
 # Words that start a post, not a name: 常务副市长, 执行主任.
-_POST_PREFIXES = ("常务", "执行")
+_POST_PREFIXES = ("常务", "执行", "分管", "主管", "主要", "有关", "相关")
 
 
 def person_name(text: str) -> Optional[str]:
@@ -440,6 +440,59 @@ def _table_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Bloc
     return blocks
 
 
+# A roster told in a sentence: `领导小组由市长张三任组长，副市长李四、王五任副组长`,
+# `联席会议由X担任召集人`. The office's roles are read by _office.
+_PROSE_ROLES = "|".join(sorted((w for w in ROLE_WORDS if not w.startswith("办公室")), key=len, reverse=True))
+_PROSE_CUE = re.compile(rf"(?:任|为)(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?:{_PROSE_ROLES})[，。；,;]")
+_PROSE_CLAUSE = re.compile(rf"(?:^|由)(?P<list>[^，。；;,由]+?)(?:同志)?(?:担任|兼任|任|为)"
+                           rf"(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?P<role>{_PROSE_ROLES})$")
+
+
+def _people(text: str, known: Iterable[str] = ()) -> list[tuple[str, Optional[str]]]:
+    """The people of a list in a sentence (`副市长张三、市X局局长李四`, `张三和李四`):
+    split at 、 and commas, and at 和/及 only where both sides read as people
+    (not inside `市人力资源和社会保障局局长王五`)."""
+    out = []
+    for item in split_top(text, "、，,"):
+        for m in re.finditer("[和及]", item):
+            left = split_name_position(item[:m.start()], known)
+            right = split_name_position(item[m.end():], known)
+            if left and right:
+                out += [left, right]
+                break
+        else:
+            pair = split_name_position(item, known)
+            if pair:
+                out.append(pair)
+    return out
+
+
+def _prose_roster(lines: list[Line], framed: Optional[str] = None) -> list[_Block]:
+    """A roster in sentences (see _PROSE_CLAUSE): each clause names people
+    (`副市长李四、王五`) and the role they take. Members without a name
+    (`各成员单位负责同志为成员`) are not recorded."""
+    if framed is None:
+        framed = framed_text(lines)
+    if not _PROSE_CUE.search(framed):
+        return []
+    joined = Joined.of(lines)
+    text = joined.text
+    entries: list[_Entry] = []
+    pos = 0
+    for clause in re.split(r"(?<=[，。；,;])", text):
+        m = _PROSE_CLAUSE.search(clause.rstrip("，。；,;"))
+        if m:
+            src = joined.lines_between(pos + m.start("list"), pos + m.end("role"))
+            for name, position in _people(m.group("list")):
+                entries.append(_Entry(m.group("role"), name, position, src))
+        pos += len(clause)
+    if not entries:
+        return []
+    first = lines.index(entries[0].lines[0])
+    last = lines.index(entries[-1].lines[-1])
+    return [_Block(entries, first, last)]       # the office sentence may share the last line
+
+
 # ---------------------------------------------------------------- names and offices
 
 
@@ -503,10 +556,8 @@ def _office(lines: list[Line], known: set[str]) -> tuple[Optional[str], list[_En
     hits += [(h.start(), "办公室" + (h.group("rank") or "") + "主任", h) for h in _OFFICE_TAKES.finditer(clause)]
     for _, role, h in sorted(hits, key=lambda x: x[0]):
         src = joined.lines_between(clause_start + h.start(), clause_start + h.end())
-        for item in split_top(h.group("list"), "、，,和及"):
-            pair = split_name_position(item, known)
-            if pair:
-                entries.append(_Entry(role, pair[0], pair[1], src))
+        for name, position in _people(h.group("list"), known):
+            entries.append(_Entry(role, name, position, src))
     used = joined.lines_between(clause_start, stop) if host or entries else []
     return host, entries, used
 
@@ -518,6 +569,8 @@ def parse_groups(lines: list[Line], document: str, file: str, framed: Optional[s
     if rows:
         taken = {k for b in blocks for k in range(b.start, b.end)}
         blocks = sorted(blocks + [b for b in rows if b.start not in taken], key=lambda b: b.start)
+    if not blocks:
+        blocks = _prose_roster(lines, framed)
     if not blocks:
         return []
     doc_name = _document_name(lines)

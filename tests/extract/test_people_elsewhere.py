@@ -225,6 +225,69 @@ def test_roster_table_with_the_role_in_the_last_column():
     assert (group.source.line_start, group.source.line_end) == (7, 11)
 
 
+ROSTER_IN_SENTENCES = """临川市人民政府办公室
+关于建立临川市根治欠薪工作联席会议制度的通知
+临政办函〔2024〕80号
+各县（区）人民政府，市直各有关单位：
+为做好根治欠薪工作，经市政府同意，建立临川市根治欠薪工作联席会议制度。
+一、组成人员
+联席会议由市人民政府副市长陈红担任召集人，市人民政府副秘书长张志强、市人力资源和社会保障局局长吴海波担任副召集人，各成员单位分管负责同志为联席会议成员。
+联席会议办公室设在市人力资源和社会保障局，吴海波同志兼任办公室主任。
+二、工作规则
+联席会议原则上每半年召开一次。
+临川市人民政府办公室
+2024年6月5日
+"""
+
+ROSTER_IN_ONE_PARAGRAPH = """临川市人民政府办公室
+关于成立临川市创建国家卫生城市工作领导小组的通知
+临政办发〔2024〕81号
+各县（区）人民政府，市直各有关单位：
+为加快推进创建国家卫生城市工作，市政府决定成立临川市创建国家卫生城市工作领导小组。领导小组由市长王晓明任组长，常务副市长李建国和副市长陈红任副组长，市直各有关部门主要负责同志为成员。领导小组办公室设在市卫生健康委员会，办公室主任由市卫生健康委员会主任赵丽华兼任。
+临川市人民政府办公室
+2024年6月5日
+"""
+
+UNNAMED_LEADERS = """临川市人民政府办公室
+关于做好防汛工作的通知
+临政办发〔2024〕82号
+各县（区）人民政府：
+各县（区）要成立防汛工作领导小组，由县（区）长任组长，分管副县（区）长任副组长。
+临川市人民政府办公室
+2024年6月5日
+"""
+
+
+def test_roster_told_in_sentences():
+    (group,) = _extract(ROSTER_IN_SENTENCES).groups
+    assert group.name == "临川市根治欠薪工作联席会议"
+    assert group.office_host == "市人力资源和社会保障局"
+    # 和 inside a unit's name does not split it; members without a name are not recorded
+    assert _members(group) == [
+        ("召集人", "陈红", "市人民政府副市长"),
+        ("副召集人", "张志强", "市人民政府副秘书长"),
+        ("副召集人", "吴海波", "市人力资源和社会保障局局长"),
+        ("办公室主任", "吴海波", None),
+    ]
+    assert (group.source.line_start, group.source.line_end) == (7, 8)
+
+
+def test_roster_and_office_in_one_paragraph():
+    (group,) = _extract(ROSTER_IN_ONE_PARAGRAPH).groups
+    assert group.name == "临川市创建国家卫生城市工作领导小组"
+    assert group.office_host == "市卫生健康委员会"
+    assert _members(group) == [
+        ("组长", "王晓明", "市长"),
+        ("副组长", "李建国", "常务副市长"),
+        ("副组长", "陈红", "副市长"),
+        ("办公室主任", "赵丽华", "市卫生健康委员会主任"),
+    ]
+
+
+def test_leaders_named_by_post_only_make_no_group():
+    assert _extract(UNNAMED_LEADERS).groups == []
+
+
 # ---------------------------------------------------------------- appointments
 
 
