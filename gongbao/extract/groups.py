@@ -299,7 +299,9 @@ def parse_entry(text: str) -> Optional[list[tuple[str, Optional[str]]]]:
         pair = split_name_position(items[0])
         if pair and pair[1]:
             return [pair]
-    return None
+        return None
+    pairs = [split_name_position(it) for it in items]       # 副市长张三、市X局局长李四
+    return pairs if all(pairs) else None
 
 
 def _continues(text: str, last: _Entry) -> bool:
