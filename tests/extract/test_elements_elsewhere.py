@@ -470,3 +470,29 @@ def test_decree_number_on_the_title_line_and_a_tonggao_over_its_number():
     assert (tonggao.doc_number, tonggao.issuer, tonggao.doc_type) == ("临公通〔2024〕2号", "临川市公安局", "通告")
     assert tonggao.addressees == [] and tonggao.signed_date == "2024-11-01"
     assert tonggao.body.startswith("为保障2024年临川马拉松赛事顺利进行")
+
+
+IMPRINT_APART = """临川市人民政府办公室
+临政办发〔2024〕70号
+临川市人民政府办公室关于做好2025年春节期间安全生产工作的通知
+各县（市、区）人民政府，市直各单位：
+　　春节将至，现将有关事项通知如下。
+　　附件：春节期间值班安排表
+临川市人民政府办公室
+2024年12月30日
+（此件公开发布）
+抄报：江屿省人民政府办公厅。
+抄送：市委办公室，市人大常委会办公室，
+市政协办公室。
+临川市人民政府办公室
+2024年12月30日印发
+"""
+
+
+def test_imprint_with_the_printing_date_on_its_own_line_and_a_chaobao_list():
+    doc = _one(IMPRINT_APART)
+    assert doc.cc == ["江屿省人民政府办公厅", "市委办公室", "市人大常委会办公室", "市政协办公室"]
+    assert (doc.printed_by, doc.printed_date) == ("临川市人民政府办公室", "2024-12-30")
+    assert doc.signed_date == "2024-12-30" and doc.publication == "此件公开发布"
+    assert doc.attachments == ["春节期间值班安排表"]
+    assert doc.body == "春节将至，现将有关事项通知如下。"
