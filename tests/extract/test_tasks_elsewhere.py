@@ -461,3 +461,40 @@ def test_other_names_of_the_unit_and_time_columns(header, first_role):
     assert _roles(tasks["2"]) == [("县自然资源局", first_role), ("县发展和改革局", "cooperate"),
                                   ("县住房和城乡建设局", "cooperate")]
     assert [d.date for d in tasks["1"].deadlines] == ["2024-06-30"]
+
+
+FIRST_LISTED_LEADS = """临川市人民政府办公室关于印发临川市2024年“放管服”改革重点任务清单的通知
+临政办发〔2024〕40号
+各县（市、区）人民政府，市人民政府各部门：
+　　现将《临川市2024年“放管服”改革重点任务清单》印发给你们，请结合实际抓好落实。各项任务所列单位中，排在第一位的为牵头单位，其他单位按职责分工配合。
+临川市人民政府办公室
+2024年5月6日
+临川市2024年“放管服”改革重点任务清单
+　　一、深化行政审批制度改革
+　　1.全面推行证明事项告知承诺制，编制告知承诺事项清单。
+　　责任单位：市司法局、市政务服务管理局
+　　2.推进工程建设项目审批制度改革，一般社会投资项目审批时间压缩至30个工作日以内。
+　　责任单位：市住房城乡建设局、市自然资源和规划局、市政务服务管理局
+　　完成时限：2024年9月底前
+　　二、加强事中事后监管
+　　3.全面推行“双随机、一公开”监管，跨部门联合抽查占比达到35%以上。
+　　责任单位：市市场监管局、市直各行政执法部门
+　　完成时限：持续推进
+"""
+
+
+def test_first_listed_unit_leads_in_label_lines():
+    tasks = _tasks(extract_text(FIRST_LISTED_LEADS, "linchuan-fangguanfu.txt"))
+    assert _roles(tasks["1"]) == [("市司法局", "lead"), ("市政务服务管理局", "cooperate")]
+    assert _roles(tasks["3"]) == [("市市场监管局", "lead"), ("市直各行政执法部门", "cooperate")]
+    assert tasks["3"].deadlines == []
+    plain = FIRST_LISTED_LEADS.replace("各项任务所列单位中，排在第一位的为牵头单位，其他单位按职责分工配合。", "")
+    assert _roles(_tasks(extract_text(plain, "plain.txt"))["1"]) == [
+        ("市司法局", "implement"), ("市政务服务管理局", "implement")]
+
+
+def test_first_listed_unit_leads_by_a_note_below_the_table():
+    text = ONE_TASK_COLUMN.replace("序号 重点任务 责任单位", "（注：责任单位中排在首位的为牵头单位）\n序号 重点任务 责任单位")
+    tasks = _tasks(extract_text(text, "yunling-note.txt"))
+    assert _roles(tasks["3"]) == [("县商务局", "lead"), ("县邮政分公司", "cooperate")]
+    assert _roles(tasks["2"]) == [("县交通运输局", "lead"), ("各乡镇人民政府", "cooperate")]
