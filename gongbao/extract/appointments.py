@@ -42,6 +42,7 @@ _ACTION_OF = dict(_ACTIONS)
 _DISMISS_TAIL = re.compile(r"^(?P<pos>.+?)(?:职务|职)(?P<note>[（(][^（）()]+[）)])?$")
 _NOTE_BRACKET = re.compile(r"[（(](?P<note>[^（）()]+)[）)]$")
 _POS_START = set("市县区省州中国山河副党正常第")
+_ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
 _END = re.compile(r"^(?:附件|抄送|（此件|\(此件)")
 
 
@@ -73,11 +74,17 @@ def _body(lines: list[Line]) -> list[Line]:
             start = i + 1
             break
     out = []
-    for ln in lines[start:]:
-        t = ln.text.strip()
+    k = start
+    for k in range(start, len(lines)):
+        t = lines[k].text.strip()
         if P.DATE_LINE.match(t) or P.CN_DATE_LINE.match(t) or _END.match(t):
             break
-        out.append(ln)
+        out.append(lines[k])
+    # a list in the attachment (附件 / 任免人员名单 / …) after the signature
+    for j in range(k + 1, len(lines)):
+        if _ATTACHMENT_LABEL.match(lines[j].text.strip()):
+            out.extend(ln for ln in lines[j + 1:] if not _END.match(ln.text.strip()))
+            break
     return out
 
 

@@ -598,3 +598,31 @@ def test_register_of_new_items_without_codes():
 def test_project_table_outside_heritage_documents_is_no_register():
     text = NEW_ITEMS_WITHOUT_CODES.replace("非物质文化遗产代表性项目名录", "重点建设项目名单")
     assert _extract(text).heritage_items == []
+
+
+LIST_IN_ATTACHMENT = """临川市人民政府
+关于王晓明等同志职务任免的通知
+临政任〔2024〕21号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究，决定对王晓明等同志职务进行任免，具体名单见附件。
+附件：任免人员名单
+临川市人民政府
+2024年7月1日
+附件
+任免人员名单
+一、任命
+王晓明　临川市财政局局长
+李　华　临川市审计局副局长（试用期一年）
+二、免去
+张志强　临川市财政局局长职务
+"""
+
+
+def test_appointment_list_in_the_attachment():
+    records = _extract(LIST_IN_ATTACHMENT).appointments
+    assert _plain(records) == [
+        ("appoint", "王晓明", "临川市财政局局长", None),
+        ("appoint", "李华", "临川市审计局副局长", "试用期一年"),
+        ("dismiss", "张志强", "临川市财政局局长", None),
+    ]
+    assert [r.source.line_start for r in records] == [12, 13, 15]
