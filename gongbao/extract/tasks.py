@@ -579,6 +579,7 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
     current: Optional[RawTask] = None
     labels: list[tuple[str, list[Line]]] = []
     expected = None
+    heading_lines: list[Line] = []       # the lines of the heading still open
 
     def close():
         nonlocal current, labels
@@ -597,7 +598,9 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
                     current.when = join([current.when, when]) if current.when else when
                 # 责任单位：X（牵头）、Y: the unmarked units cooperate, as in notes and cells
                 current.roles.extend(_marked_lead(read_roles(text, default=LABEL_ROLE[label], strict=False)))
-            current.content = P.ITEM_NUM.sub("", join(current.content_lines), count=1).strip()
+            content = join(current.content_lines)
+            label = P.ITEM_NUM if content[:1].isdecimal() else P.HEADING_2
+            current.content = label.sub("", content, count=1).strip()
             tasks.append(current)
         current, labels = None, []
 
@@ -618,8 +621,15 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
             close()
             path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
             heading_open = len(path) - 1
+            heading_lines = [ln]
             continue
         m_label = ROLE_LABEL.match(text) if first in _LABEL_FIRST else None
+        if m_label and current is None and heading_open == len(path) - 1 and path[-1][0] == 2:
+            # （一）… followed by its labels: the numbered paragraph is the item
+            path.pop()
+            current = RawTask(str(len(tasks) + 1), "", None, _sections([t for _, t in path]), [],
+                              list(heading_lines), list(heading_lines))
+            heading_open = None
         if m_label and current is not None:
             labels.append((m_label.group("label"), [ln]))
             continue
@@ -646,6 +656,7 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
         elif heading_open is not None:
             lv, t = path[heading_open]
             path[heading_open] = (lv, join([t, text]))
+            heading_lines.append(ln)
     close()
     return [t for t in tasks if t.roles] if any(t.roles for t in tasks) else []
 

@@ -498,3 +498,34 @@ def test_first_listed_unit_leads_by_a_note_below_the_table():
     tasks = _tasks(extract_text(text, "yunling-note.txt"))
     assert _roles(tasks["3"]) == [("县商务局", "lead"), ("县邮政分公司", "cooperate")]
     assert _roles(tasks["2"]) == [("县交通运输局", "lead"), ("各乡镇人民政府", "cooperate")]
+
+
+PARAGRAPH_ITEMS_WITH_LABELS = """青禾县人民政府关于印发青禾县促进民营经济发展若干措施的通知
+青政发〔2024〕9号
+各乡镇人民政府，县直各单位：
+　　现将《青禾县促进民营经济发展若干措施》印发给你们，请认真贯彻执行。
+青禾县人民政府
+2024年6月3日
+青禾县促进民营经济发展若干措施
+　　一、优化市场准入环境
+　　（一）全面落实市场准入负面清单制度。清理违规设置的市场准入壁垒，9月底前完成专项清理。
+　　牵头单位：县发展和改革局
+　　配合单位：县市场监督管理局
+　　（二）降低企业经营成本。落实各项减税降费政策，全年为企业减负1亿元以上。
+　　牵头单位：县税务局
+　　配合单位：县财政局、县人力资源和社会保障局
+　　二、强化要素支撑
+　　（三）加大金融支持力度。新增民营企业贷款5亿元。
+　　责任单位：县金融服务中心、人行青禾县支行
+"""
+
+
+def test_paragraphs_numbered_like_headings_followed_by_label_lines():
+    tasks = _tasks(extract_text(PARAGRAPH_ITEMS_WITH_LABELS, "qinghe-minying.txt"))
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert tasks["1"].section == "一、优化市场准入环境"
+    assert tasks["1"].content == "全面落实市场准入负面清单制度。清理违规设置的市场准入壁垒，9月底前完成专项清理。"
+    assert _roles(tasks["1"]) == [("县发展和改革局", "lead"), ("县市场监督管理局", "cooperate")]
+    assert _roles(tasks["2"]) == [("县税务局", "lead"), ("县财政局", "cooperate"), ("县人力资源和社会保障局", "cooperate")]
+    assert tasks["3"].section == "二、强化要素支撑"
+    assert _roles(tasks["3"]) == [("县金融服务中心", "implement"), ("人行青禾县支行", "implement")]
