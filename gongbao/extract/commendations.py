@@ -225,7 +225,7 @@ def _rejoin_brackets(items: list[tuple[str, list[Line]]]) -> list[tuple[str, lis
 
 
 # A unit's name ends like a body (局, 中心 …) or a place, village, team, shop …
-_UNIT_END = re.compile(r"(村|镇|乡|县|市|区|旗|组|店|厂|场|矿|校|园|团|连|班|段|股|营|部|站|所|室|处|科|车间|"
+_UNIT_END = re.compile(r"(村|镇|乡|县|市|区|旗|组|店|厂|场|矿|校|园|团|连|班|段|股|营|部|站|所|室|处|科|庭|车间|"
                        r"监狱|法庭|工区|项目部|服务区|合作社|委员会|联合会|商会|工会)$")
 
 
@@ -462,6 +462,7 @@ _KIND_WORD_END = re.compile(r"(?:单位|集体|个人|人员)$")
 def _in_sentence(lines: list[Line], document: str, file: str) -> list[Commendation]:
     joined = Joined.of(lines)
     out: list[Commendation] = []
+    seen: set[tuple[str, str]] = set()
     for m in _SENTENCE_LIST.finditer(joined.text):
         if m.group("what") in ("单位", "集体", "个人") and not (m.group("etc") or m.group("count")):
             continue                      # 对先进单位和先进个人予以表扬: kinds, not a list
@@ -481,5 +482,8 @@ def _in_sentence(lines: list[Line], document: str, file: str) -> list[Commendati
         used = joined.lines_between(m.start("list"), m.end("list"))
         for piece, kind in zip(pieces, kinds):
             name = piece if kind == "unit" else person_name(piece)
+            if (kind, name) in seen:
+                continue                  # named in the title and again in the body
+            seen.add((kind, name))
             out.append(Commendation(document, kind, name, None, Source.span(file, used)))
     return out

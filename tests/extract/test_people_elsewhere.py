@@ -626,3 +626,53 @@ def test_appointment_list_in_the_attachment():
         ("dismiss", "张志强", "临川市财政局局长", None),
     ]
     assert [r.source.line_start for r in records] == [12, 13, 15]
+
+
+NUMBERED_WITH_NOTES = """临川市人民政府
+关于表彰2023年度全市平安建设先进集体和先进个人的决定
+临政发〔2024〕40号
+各县（区）人民政府，市直各有关单位：
+为表彰先进，市政府决定授予南山县东坪镇人民政府等3个单位“平安建设先进集体”称号，授予王晓明等2名同志“平安建设先进个人”称号。
+附件：2023年度全市平安建设先进集体和先进个人名单
+临川市人民政府
+2024年3月1日
+附件
+2023年度全市平安建设先进集体和先进个人名单
+一、先进集体（3个）
+（排名不分先后）
+1.南山县东坪镇人民政府
+2.市中级人民法院立案庭
+3.临川市人民检察院第二检察部
+二、先进个人（2名）
+（排名不分先后）
+1.王晓明同志　南山县东坪镇综治中心主任
+2.阿依古丽·买买提　北湖区西岭乡司法所所长
+"""
+
+NAMED_IN_TITLE_AND_BODY = """临川市人民政府办公室
+关于对南山县人民政府等单位予以通报表扬的通报
+临政办发〔2024〕41号
+各县（区）人民政府，市直各有关单位：
+为树立典型，经市政府同意，决定对南山县人民政府、北湖区人民政府、市行政审批服务管理局等3个单位予以通报表扬。
+希望受到表扬的单位再接再厉。
+临川市人民政府办公室
+2024年3月1日
+"""
+
+
+def test_numbered_lists_with_a_note_line():
+    assert _commended(NUMBERED_WITH_NOTES) == [
+        ("unit", "南山县东坪镇人民政府", None),
+        ("unit", "市中级人民法院立案庭", None),          # a court's division (庭) is a unit
+        ("unit", "临川市人民检察院第二检察部", None),
+        ("individual", "王晓明", "南山县东坪镇综治中心主任"),
+        ("individual", "阿依古丽·买买提", "北湖区西岭乡司法所所长"),
+    ]
+
+
+def test_unit_named_in_the_title_and_the_sentence_counts_once():
+    assert _commended(NAMED_IN_TITLE_AND_BODY) == [
+        ("unit", "南山县人民政府", None),
+        ("unit", "北湖区人民政府", None),
+        ("unit", "市行政审批服务管理局", None),
+    ]
