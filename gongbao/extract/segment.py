@@ -46,6 +46,7 @@ class DocumentBlock:
     head_end: int = 0                       # index in `lines` where the body starts
     decree: bool = False                    # a 令: `XX人民政府令` over `第18号`
     note_line: Optional[Line] = None        # a 题注 under the title: （2024年3月5日…）
+    bare: bool = False                      # no number, 题注 or 主送机关: the title alone
 
     @property
     def title(self) -> str:
@@ -302,6 +303,7 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         # (a 公告 or 通告 has no 主送机关, and may have no number)
         return None
     head.issuer = head.issuer or None
+    head.bare = head.number_line is None and head.note_line is None and a_end == k
     head.addressee_lines = lines[k:a_end]
     head.head_end = a_end
     return head
@@ -329,8 +331,21 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
         head.lines = lines[start:end]
         # head_end was an index into the whole input; make it relative
         head.head_end = head.head_end - start
+        if head.bare and blocks and not _stands_alone(head, lines[start - 1]):
+            blocks[-1].lines = blocks[-1].lines + head.lines   # a titled part of the document above
+            continue
         blocks.append(head)
     return _without_contents_entries(blocks)
+
+
+def _stands_alone(head: DocumentBlock, above: Line) -> bool:
+    """Is a head with the title alone a document of its own (a 公告, 通告)
+    rather than an attachment or a titled part of the document above? Not
+    under an attachment label (附件, 附件2), and dated under its signature."""
+    if P.ATTACHMENT_LABEL.match(above.text):
+        return False
+    return any(t.endswith("日") and (P.DATE_LINE.match(t) or P.CN_DATE_LINE.match(t.replace(" ", "")))
+               for t in (ln.text.rstrip() for ln in head.lines[head.head_end:]))
 
 
 def _without_contents_entries(blocks: list[DocumentBlock]) -> list[DocumentBlock]:

@@ -496,3 +496,31 @@ def test_imprint_with_the_printing_date_on_its_own_line_and_a_chaobao_list():
     assert doc.signed_date == "2024-12-30" and doc.publication == "此件公开发布"
     assert doc.attachments == ["春节期间值班安排表"]
     assert doc.body == "春节将至，现将有关事项通知如下。"
+
+
+ATTACHED_OPINION = """临川市人民政府办公室
+关于印发临川市促进民营经济发展意见的通知
+临政办发〔2024〕80号
+各县（市、区）人民政府，市直各单位：
+　　现将《临川市人民政府关于促进民营经济发展的意见》印发给你们，请认真贯彻执行。
+　　附件：临川市人民政府关于促进民营经济发展的意见
+临川市人民政府办公室
+2024年12月5日
+附件
+临川市人民政府
+关于促进民营经济发展的意见
+　　为促进民营经济发展壮大，提出如下意见。
+　　一、优化发展环境
+"""
+
+
+def test_an_attached_document_under_its_issuer_line_is_no_document():
+    (doc,) = extract_text(ATTACHED_OPINION, "doc.txt").documents
+    assert doc.doc_number == "临政办发〔2024〕80号"
+    assert doc.attachments == ["临川市人民政府关于促进民营经济发展的意见"]
+    assert doc.signed_date == "2024-12-05"
+    # a 通告 in the same shape but dated under its signature is one
+    docs = extract_text(ATTACHED_OPINION.replace("附件\n临川市人民政府\n", "") + NOTICE_WITHOUT_NUMBER, "issue.txt").documents
+    assert [(d.doc_number, d.title) for d in docs] == [
+        ("临政办发〔2024〕80号", "关于印发临川市促进民营经济发展意见的通知"),
+        (None, "关于临川市城区部分道路限制通行的通告")]
