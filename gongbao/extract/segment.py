@@ -26,7 +26,9 @@ _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
 # Lines that may start a head (supersets, for find_lines): ending with a last
 # character of _HEAD_ENDS, or holding 关于.
 _HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))) + "]\n)")
-_ABOUT = re.compile("关于|[令告] ?[（(]?第 ?\\d")          # …关于…, or XX令 第3号 on one line
+_ABOUT = re.compile("关于")
+# XX令 第3号 on one line: a 第 right after 令 or 告 (a literal first, for speed)
+_NUMBERED_AFTER_KIND = re.compile(r"第(?:(?<=[令告]第)|(?<=[令告] 第)|(?<=[令告][（(]第)|(?<=[令告] [（(]第)) ?\d")
 _DECREE_NUMBER = re.compile(r"^[（(]?(?:[〔\[［【（(﹝]\s*(?:19|20)\d\d\s*[〕\]］】）)﹞]|(?:19|20)\d\d\s*年)?\s*第\s*\d{1,4}\s*号[）)]?$")
 _NUMBERED_KINDS = ("令", "公告", "通告")       # `XX人民政府公告` over `第3号`, as a 令
 _RELAY = re.compile("转发|批转|转报|印发")
@@ -314,7 +316,8 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     # a head starts with a masthead, an issuer line or an issuer before 关于
     framed = framed_text(lines)
     candidates = [k for k in sorted({*find_lines(lines, _HEAD_LAST_AT_END, framed, at_end=True),
-                                     *find_lines(lines, _ABOUT, framed)})
+                                     *find_lines(lines, _ABOUT, framed),
+                                     *find_lines(lines, _NUMBERED_AFTER_KIND, framed)})
                   if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:60]
                   or t[-1:] == "号"]
     i = 0                                   # lines before i belong to a head found
