@@ -94,6 +94,14 @@ def is_body(text: str) -> bool:
     return _unit_end(text) and len(text) >= 2
 
 
+_MORE_UNIT_ENDS = ("机关",)           # 公安机关, 税务机关: bodies too, in a list of units
+
+
+def _is_unit(text: str) -> bool:
+    """`is_body`, for a responsible unit (a few more endings than a 主送机关)."""
+    return (_unit_end(text) or text.endswith(_MORE_UNIT_ENDS)) and len(text) >= 2
+
+
 def is_place(text: str) -> bool:
     return _place_end(text)
 
@@ -106,7 +114,12 @@ def _split_conj(unit: str) -> list[str]:
         left, right = unit[:m.start()], unit[m.end():]
         if m.group() == "及其" and is_body(left) and right:
             return [left] + _split_conj(left + right)
-        if is_body(left) and is_body(right) and not is_place(left[-1:]):
+        if right in SHARED:               # 各县（市、区）党委和政府: the place is shared
+            shared = _SHARED_END.match(left)
+            if shared and is_place(shared.group("place")):
+                return [left, shared.group("place") + right]
+            continue
+        if _is_unit(left) and _is_unit(right) and not is_place(left[-1:]):
             return [left] + _split_conj(right)
     return [unit]
 
@@ -117,9 +130,9 @@ _CONJ = re.compile(r"及其|及|和|与")
 def _trim(unit: str) -> str:
     """Remove trailing 等/等部门 and an action clause after the unit name."""
     unit = unit.strip(" ，,、。；;：:")
-    if not is_body(unit):
+    if not _is_unit(unit):
         for m in _ACTION.finditer(unit):
-            if m.start() and is_body(unit[:m.start()]):
+            if m.start() and _is_unit(unit[:m.start()]):
                 unit = unit[:m.start()]
                 break
     if "等" in unit:
@@ -150,10 +163,16 @@ def _level_words(units: list[str]) -> list[str]:
 
 
 def distribute_suffix(units: list[str]) -> list[str]:
-    """Give bare place names before a `…县政府` the shared suffix."""
+    """Give bare place names before a `…县政府` the shared suffix, and a bare
+    suffix after a `…乡镇党委` the place (各乡镇党委、政府 → 各乡镇政府)."""
     if len(units) < 2:
         return list(units)                # nothing to share with
     out = _level_words(units)
+    for k in range(1, len(out)):
+        if out[k] in SHARED and out[k - 1]:
+            shared = _SHARED_END.match(out[k - 1])
+            if shared and is_place(shared.group("place")):
+                out[k] = shared.group("place") + out[k]
     for end in range(len(out) - 1, 0, -1):
         m = _SHARED_END.match(out[end]) if out[end].endswith(_SHARED_TAIL) else None
         if not m or not is_place(m.group("place")):
@@ -218,11 +237,11 @@ def _read_token(token: str, strict: bool) -> tuple[tuple[str, ...], Optional[str
         token, role = token[:marked.start()], _MARK_ROLE[marked.group(1)]
     for pattern, name in (ROLE_PATTERNS if role is None and token.endswith(_ROLE_ENDS) else ()):
         m = pattern.search(token)
-        if m and m.start() > 0 and (is_body(token[:m.start()]) or is_place(token[:m.start()])):
+        if m and m.start() > 0 and (_is_unit(token[:m.start()]) or is_place(token[:m.start()])):
             token, role = token[:m.start()], name
             break
     token = _trim(token)
-    if token and (not strict or is_body(token) or is_place(token) or token in _LEVEL
+    if token and (not strict or _is_unit(token) or is_place(token) or token in _LEVEL
                   or token.endswith("成员单位")):
         return tuple(_split_conj(token)), role
     return (), role

@@ -529,3 +529,16 @@ def test_paragraphs_numbered_like_headings_followed_by_label_lines():
     assert _roles(tasks["2"]) == [("县税务局", "lead"), ("县财政局", "cooperate"), ("县人力资源和社会保障局", "cooperate")]
     assert tasks["3"].section == "二、强化要素支撑"
     assert _roles(tasks["3"]) == [("县金融服务中心", "implement"), ("人行青禾县支行", "implement")]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("各县（市、区）党委和政府负责", [("各县（市、区）党委", "responsible"), ("各县（市、区）政府", "responsible")]),
+    ("各乡镇党委、政府", [("各乡镇党委", "responsible"), ("各乡镇政府", "responsible")]),
+    ("市场监管部门和公安机关按职责分工负责", [("市场监管部门", "responsible"), ("公安机关", "responsible")]),
+    ("市委和市政府", [("市委", "responsible"), ("市政府", "responsible")]),
+])
+def test_a_place_shared_by_a_bare_suffix_and_organs(cell, expected):
+    from gongbao.extract.units import read_roles, split_bodies
+
+    assert read_roles(cell) == expected
+    assert split_bodies("各级机关、事业单位") == ["各级机关、事业单位"]     # addressees unchanged
