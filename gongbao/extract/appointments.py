@@ -35,9 +35,18 @@ _ACTIONS = (("提名免去", "nominate_dismiss"), ("提请免去", "nominate_dis
             ("任命", "appoint"), ("聘任", "appoint"), ("聘用", "appoint"),
             ("免去", "dismiss"), ("解聘", "dismiss"), ("免职", "dismiss"))
 _ACTION_RE = re.compile(
-    r"(?:经[^，。；]{0,40}研究[，,]?)?(?:决定|同意)?(?P<act>"
+    r"(?:经[^，。；]{0,40}研究[，,]?)?(?:决定|同意)?"
+    r"(?:(?P<via>提请|提名)[^，。；：:、为的]{1,12}?(?=任命|免去|免职|聘任))?(?P<act>"
     + "|".join(a for a, _ in _ACTIONS) + r")(?:[:：])?")
 _ACTION_OF = dict(_ACTIONS)
+
+
+def _action_of(m: re.Match) -> str:
+    """The action a mark names; `提请市人大常委会任命` nominates, `…免去` too."""
+    action = _ACTION_OF[m.group("act")]
+    if m.group("via") and not action.startswith("nominate"):
+        return "nominate" if action == "appoint" else "nominate_dismiss"
+    return action
 
 _DISMISS_TAIL = re.compile(r"^(?P<pos>.+?)(?:职务|职)(?P<note>[（(][^（）()]+[）)])?$")
 _NOTE_BRACKET = re.compile(r"[（(](?P<note>[^（）()]+)[）)]$")
@@ -281,7 +290,7 @@ def parse_appointments(lines: list[Line], document: str, file: str) -> list[Appo
     previous: list[str] = []
     # (action, start, end); before the first action word, `张三同志任…` appoints
     segments = [("appoint", 0, marks[0].start() if marks else len(text))]
-    segments += [(_ACTION_OF[m.group("act")], m.end(), marks[k + 1].start() if k + 1 < len(marks) else len(text))
+    segments += [(_action_of(m), m.end(), marks[k + 1].start() if k + 1 < len(marks) else len(text))
                  for k, m in enumerate(marks)]
     for action, seg_start, seg_end in segments:
         pos = seg_start

@@ -676,3 +676,27 @@ def test_unit_named_in_the_title_and_the_sentence_counts_once():
         ("unit", "北湖区人民政府", None),
         ("unit", "市行政审批服务管理局", None),
     ]
+
+
+MOTION_TO_THE_CONGRESS = """临川市人民政府
+关于提请任免王晓明等同志职务的议案
+临政〔2024〕50号
+临川市人民代表大会常务委员会：
+因工作需要，提请市人大常委会任命：
+王晓明为临川市财政局局长；
+李华为临川市审计局局长。
+提请市人大常委会免去：
+张志强的临川市财政局局长职务。
+请予审议。
+市长　陈红
+2024年7月1日
+"""
+
+
+def test_motion_asking_the_congress_to_appoint_and_dismiss():
+    # 提请…任命 / 提请…免去 with the body asked between: nominations
+    assert _plain(_extract(MOTION_TO_THE_CONGRESS).appointments) == [
+        ("nominate", "王晓明", "临川市财政局局长", None),
+        ("nominate", "李华", "临川市审计局局长", None),
+        ("nominate_dismiss", "张志强", "临川市财政局局长", None),
+    ]
