@@ -532,7 +532,7 @@ _BARE_KIND = re.compile(rf"^{GROUP_KINDS}$")
 
 
 _OFFICE_START = re.compile(r"(?:下设|设立|设)办公室|办公室(?:设在|设于)")
-_HOST = re.compile(r"办公室(?:设在|设于)(?P<host>[^，。；,;（(]+)")
+_HOST = re.compile(r"办公室[，,（(]?(?:设在|设于)(?P<host>[^，。；,;（()）]+)")   # also 下设办公室（设在X）
 _OFFICE_BY = re.compile(r"(?P<pre>办公室)?(?P<rank>常务副|副)?(?P<what>主任|成员)由(?P<list>[^，。；;]+?)(?:同志)?(?:兼任|担任|负责|组成)")
 _OFFICE_TAKES = re.compile(r"(?:由)?(?P<list>[^，。；;由]+?)(?:同志)?(?:兼任|担任|任)办公室(?P<rank>常务副|副)?主任")
 

@@ -317,6 +317,27 @@ def test_lists_of_posts_before_names():
     ]
 
 
+OFFICE_SET_APART = """临川市人民政府办公室
+关于成立临川市预算管理改革领导小组的通知
+临政办发〔2024〕99号
+各县（区）人民政府：
+经研究，决定成立临川市预算管理改革领导小组，组成人员如下：
+组　长：王晓明　市长
+成　员：赵丽华　市财政局局长
+{office}
+临川市人民政府办公室
+2024年9月3日
+"""
+
+
+def test_office_host_set_apart_by_a_comma_or_bracket():
+    for office in ("领导小组下设办公室，设在市财政局，赵丽华同志任办公室主任。",
+                   "领导小组下设办公室（设在市财政局），赵丽华同志任办公室主任。"):
+        (group,) = _extract(OFFICE_SET_APART.format(office=office)).groups
+        assert group.office_host == "市财政局", office
+        assert group.members[-1] == Member("办公室主任", "赵丽华", None), office
+
+
 # ---------------------------------------------------------------- appointments
 
 
