@@ -19,7 +19,7 @@ from .reflow import join
 
 MAX_TITLE_LINES = 6
 MAX_ADDRESSEE_LINES = 6
-_MASTHEAD = re.compile(r"^.{2,30}(文件|公报|令)$")
+_MASTHEAD = re.compile(r"^(?:.{2,30}(文件|公报|令)|文件)$")     # 文件 alone: beside stacked names
 _MASTHEAD_ENDS = ("文件", "公报", "令", "\n")     # where a _MASTHEAD match can end
 _HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES + ("公告", "通告")
 _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
@@ -172,7 +172,10 @@ MAX_ISSUER_LINES = 5                        # a joint document's issuers, one a 
 
 def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
-    if (len(text) > 60 or _PUNCT.search(text[:12])) and not (len(text) <= 120 and issuer_prefix(text)):
+    about = text.find("关于", 0, 60)
+    # (a title's own punctuation, 《》 or 、, may come soon after 关于)
+    if (len(text) > 60 or _PUNCT.search(text, 0, 12 if about < 0 else min(about, 12))) \
+            and not (len(text) <= 120 and issuer_prefix(text)):
         return None
     if "关于" not in text and text[-1:] != "号":
         # a name, a masthead: a head needs a title with 关于 or the name, a
@@ -252,11 +255,15 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     masthead = text.endswith(_MASTHEAD_ENDS) and _MASTHEAD.match(text)
     if i + 1 < len(lines) and ((masthead and P.DOC_NUMBER.search(lines[i + 1].text))
                                or (not masthead and is_issuer_line(text) and P.DOC_NUMBER_LINE.match(lines[i + 1].text))):
-        t_end = _title_from(lines, i + 2)
+        t_start, own = i + 2, None
+        if t_start + 1 < len(lines) and lines[t_start + 1].text.startswith("关于") \
+                and is_signature_line(lines[t_start].text):
+            own, t_start = lines[t_start].text, t_start + 1   # the issuers on a line over 关于…
+        t_end = _title_from(lines, t_start)
         if t_end is not None:
-            issuer = text if not masthead else text[:-2] if text.endswith("文件") else None
+            issuer = own or (text if not masthead else text[:-2] if text.endswith("文件") else None) or None
             head = DocumentBlock([], issuer=issuer,
-                                 title_lines=lines[i + 2:t_end + 1], number_line=lines[i + 1])
+                                 title_lines=lines[t_start:t_end + 1], number_line=lines[i + 1])
             a_end = _addressees_from(lines, t_end + 1)
             head.addressee_lines = lines[t_end + 1:a_end]
             head.head_end = a_end
@@ -271,8 +278,8 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
             issuer = issuer[:relay.start()]     # X转发Y关于…: X issues, Y wrote what it relays
     elif "关于" in text[:60] and (joint := issuer_prefix(text)):
         issuer = joint
-    elif i == 0 and text.startswith("关于"):
-        issuer = ""                         # a lone document opening with its title
+    elif text.startswith("关于") and (i == 0 or (i == 1 and P.DOC_NUMBER_LINE.match(lines[0].text))):
+        issuer = ""                         # a lone document opening with its title (or number)
     else:
         return None
     first = lines[t_start].text
@@ -290,6 +297,8 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         return None
     head = DocumentBlock([], issuer=issuer, title_lines=lines[t_start:t_end + 1])
     k = t_end + 1
+    if i == 1 and not issuer:
+        head.number_line = lines[0]         # the number above the title, the masthead left out
     for _ in range(2):                      # the number and a 题注, in either order
         if k < len(lines) and head.number_line is None and P.DOC_NUMBER_LINE.match(lines[k].text):
             head.number_line = lines[k]

@@ -524,3 +524,37 @@ def test_an_attached_document_under_its_issuer_line_is_no_document():
     assert [(d.doc_number, d.title) for d in docs] == [
         ("临政办发〔2024〕80号", "关于印发临川市促进民营经济发展意见的通知"),
         (None, "关于临川市城区部分道路限制通行的通告")]
+
+
+TWO_OFFICES_BODY = """临办发〔2024〕3号
+中共临川市委办公室　临川市人民政府办公室
+关于印发《临川市基层减负若干措施》的通知
+各县（市、区）党委和人民政府，市委各部委，市直各单位：
+　　《临川市基层减负若干措施》已经市委、市政府同意，现印发给你们，请结合实际认真贯彻落实。
+中共临川市委办公室　　　　临川市人民政府办公室
+2024年4月3日
+"""
+
+
+def test_two_offices_joint_masthead_shapes():
+    mastheads = ["中共临川市委办公室\n临川市人民政府办公室文件\n",
+                 "中共临川市委办公室 临川市人民政府办公室文件\n",
+                 "中共临川市委办公室\n临川市人民政府办公室\n文件\n",
+                 ""]                                  # the masthead left out: the number opens the text
+    for masthead in mastheads:
+        text = masthead + TWO_OFFICES_BODY
+        if not masthead:
+            text = text.replace("中共临川市委办公室　临川市人民政府办公室\n关于", "关于")
+        doc = _one(text)
+        assert doc.doc_number == "临办发〔2024〕3号", masthead
+        assert doc.issuer == "中共临川市委办公室 临川市人民政府办公室", masthead
+        assert doc.title == "关于印发《临川市基层减负若干措施》的通知", masthead
+        assert doc.addressees == ["各县（市、区）党委和人民政府", "市委各部委", "市直各单位"], masthead
+        assert doc.signed_date == "2024-04-03", masthead
+
+
+def test_title_quoting_a_document_soon_after_guanyu():
+    doc = _one("临川市人民政府关于印发《临川市2024年政务公开工作要点》的通知\n临政发〔2024〕9号\n"
+               "各县（市、区）人民政府：\n　　现印发给你们。\n临川市人民政府\n2024年3月1日\n")
+    assert (doc.doc_number, doc.issuer, doc.title) == (
+        "临政发〔2024〕9号", "临川市人民政府", "关于印发《临川市2024年政务公开工作要点》的通知")
