@@ -315,6 +315,9 @@ def _continues(text: str, last: _Entry) -> bool:
     return is_post(text) or bool(UNIT_TAIL.search(text))   # 市发展和改革委员 / 会主任
 
 
+_ONLY_NOTE = re.compile(r"^\s*[（(][^（）()]*[）)]\s*$")
+
+
 def _open(text: str) -> bool:
     """Does `text` hold a 、 list that its line does not close (the next line
     may go on with it, even inside a name)?"""
@@ -362,6 +365,7 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
             if m:
                 role = re.sub(r"\s+", "", m.group("role"))
                 rest = m.group("rest") if m.group("rest") is not None else (m.group("bare") or "")
+                rest = _ONLY_NOTE.sub("", rest)     # 委员：（按姓氏笔画排序）
                 open_list = None
                 if rest.strip():
                     got = parse_entry(rest)
@@ -381,6 +385,9 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
                 continue
             if _HEADING.match(text) or P.DATE_LINE.match(text) or P.CN_DATE_LINE.match(text):
                 break
+            if entries and _ONLY_NOTE.match(text):
+                i += 1              # （按姓氏笔画排序） between a label and its people
+                continue
             pending = last is not None and last.position is not None and not is_post(last.position)
             got = None if pending else parse_entry(text)
             if last and (got is None or (len(got) == 1 and got[0][1] is None)) and _continues(text, last):
