@@ -114,7 +114,23 @@ def _find_signature(lines: list[Line], start: int, framed: Optional[str] = None)
                 return i
             if first is None:
                 first = i
+        elif " " in lines[i].text and dated_signature(lines[i].text):
+            return i
     return first
+
+
+_SIGNED_ON_DATE = re.compile(r"^(?P<sig>\S.*?) (?P<date>(?:19|20)\d\d ?年 ?\d{1,2} ?月 ?\d{1,2} ?日|"
+                             r"[〇零一二三四五六七八九○Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
+
+
+def dated_signature(text: str) -> Optional[tuple[str, str]]:
+    """(署名, ISO date) when the signature and the date share a line
+    (`临川市人民政府　　2024年7月9日`, as a web page's copy may set them)."""
+    m = _SIGNED_ON_DATE.match(text)
+    if not m or not is_signature_line(m.group("sig")):
+        return None
+    date = parse_date(m.group("date"))
+    return (m.group("sig"), date) if date else None
 
 
 def _attachments(lines: list[Line]) -> list[str]:
@@ -147,7 +163,9 @@ def parse_elements(block: DocumentBlock, framed: Optional[str] = None) -> Elemen
         el.date_index = di
         el.signed_date = parse_date(lines[di].text)
         body_end = di
-        if di > start and is_signature_line(lines[di - 1].text):
+        if el.signed_date is None:            # the signature and the date on one line
+            el.signature, el.signed_date = dated_signature(lines[di].text)
+        elif di > start and is_signature_line(lines[di - 1].text):
             # 署名: one issuer, or a joint document's several (one a line, or apart on one)
             top = di - 1
             while top - 1 > start and di - top < 5 and is_signature_line(lines[top - 1].text):
@@ -165,7 +183,7 @@ def parse_elements(block: DocumentBlock, framed: Optional[str] = None) -> Elemen
     if el.signed_date is None and block.note_line is not None:
         # no date under a signature: the 题注's date (（2024年3月5日…会议通过）)
         el.signed_date = parse_date(P.HEAD_NOTE.match(block.note_line.text).group("date"))
-        # 附件说明 sits between the body and the signature
+    # 附件说明 sits between the body and the signature
     att = next((k for k in range(start, body_end)
                 if lines[k].text[:1] == "附" and P.ATTACHMENT_LINE.match(lines[k].text)), None)
     if att is not None:

@@ -130,7 +130,9 @@ def _document(block: DocumentBlock, name: str, framed: Optional[str] = None) -> 
     m = P.DOC_TYPE_AT_END.search(title)
     doc = Document(
         doc_number=block.doc_number,
-        issuer=block.issuer or el.signature,
+        # a short form before 关于 (省政府, 市政府办公室) gives way to the signature's full name
+        issuer=(el.signature if block.issuer and el.signature and block.issuer[0] in "省市县区州盟旗"
+                else block.issuer or el.signature),
         title=title,
         doc_type=m.group(1) if m else None,
         addressees=el.addressees,

@@ -558,3 +558,30 @@ def test_title_quoting_a_document_soon_after_guanyu():
                "各县（市、区）人民政府：\n　　现印发给你们。\n临川市人民政府\n2024年3月1日\n")
     assert (doc.doc_number, doc.issuer, doc.title) == (
         "临政发〔2024〕9号", "临川市人民政府", "关于印发《临川市2024年政务公开工作要点》的通知")
+
+
+SHORT_FORM_PREFIXES = """省政府关于公布第三批省级历史文化街区的通知
+江政发〔2024〕30号
+各市、县（区）人民政府，省各委办厅局，省各直属单位：
+　　省政府同意公布第三批省级历史文化街区，现予公布。
+江屿省人民政府
+2024年7月8日
+（此件公开发布）
+省政府办公厅关于做好2024年秋季开学工作的通知
+江政办发〔2024〕31号
+各市、县（区）人民政府，省各委办厅局，省各直属单位：
+　　秋季开学在即，现就有关工作通知如下。
+江屿省人民政府办公厅　　　　2024年8月20日
+（此件公开发布）
+"""
+
+
+def test_short_form_before_guanyu_and_signature_beside_the_date():
+    first, second = extract_text(SHORT_FORM_PREFIXES, "issue.txt").documents
+    assert (first.doc_number, first.issuer, first.title) == (
+        "江政发〔2024〕30号", "江屿省人民政府", "关于公布第三批省级历史文化街区的通知")
+    assert first.addressees == ["各市、县（区）人民政府", "省各委办厅局", "省各直属单位"]
+    assert (second.doc_number, second.issuer, second.title) == (
+        "江政办发〔2024〕31号", "江屿省人民政府办公厅", "关于做好2024年秋季开学工作的通知")
+    assert (second.signed_date, second.publication) == ("2024-08-20", "此件公开发布")
+    assert second.body == "秋季开学在即，现就有关工作通知如下。"
