@@ -302,6 +302,8 @@ def _person_line(text: str, columns: Optional[list[str]]) -> Optional[list[tuple
         names = [person_name(t) for t in items]
         if all(names):
             return [(n, None) for n in names]
+        if len(items) == 2 and names[0] and not names[1] and "，" in toks[0]:
+            return [(names[0], tidy(items[1]))]            # 张三，X县统计局局长；
         return None
     first, last = person_name(toks[0]), person_name(toks[-1])
     if first and not person_name(toks[1]):

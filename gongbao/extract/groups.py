@@ -89,7 +89,7 @@ UNIT_TAIL = re.compile(
     r"学校|大学|学院|医院|银行|支行|分行|中支|协会|联合会|开发区|园区|示范区|单位|部门|机构)$")
 _NAME = re.compile(rf"^[{CJK}]{{2,4}}$|^[{CJK}]{{1,6}}[·•][{CJK}]{{1,8}}$")
 # Characters a personal name does not start with, but a post or unit does.
-_NOT_NAME_START = set("市县省各全本该其有无此等原现新副总由经在为对局委办厅处科室站队馆会心级")
+_NOT_NAME_START = set("市县省各全本该其有无此等原现新副总由经在为对以局委办厅处科室站队馆会心级")
 # Endings of a body's name that a personal name does not have (会, 社, 行 can end names).
 _NOT_NAME_END = re.compile(r"(局|委|办|厅|室|处|科|部|署|所|站|队|馆|院|中心|公司|集团|政府|街道|社区|"
                            r"支行|分行|中支|协会|单位|部门|机构|小组|专班)$")

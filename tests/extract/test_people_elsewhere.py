@@ -748,3 +748,30 @@ def test_motion_asking_the_congress_to_appoint_and_dismiss():
         ("nominate", "李华", "临川市审计局局长", None),
         ("nominate_dismiss", "张志强", "临川市财政局局长", None),
     ]
+
+
+NAME_COMMA_ORGANIZATION = """临川市人民政府
+关于表彰2023年度全市统计工作先进个人的决定
+临政发〔2024〕45号
+各县（区）人民政府，市直各有关单位：
+为表彰先进，市政府决定对以下同志予以表彰：
+王晓明，南山县统计局局长；
+李华，北湖区统计局副局长；
+司马青青，东坪镇人民政府统计员。
+希望受到表彰的同志珍惜荣誉。
+临川市人民政府
+2024年3月1日
+"""
+
+
+def test_individuals_as_name_comma_organization():
+    assert _commended(NAME_COMMA_ORGANIZATION) == [
+        ("individual", "王晓明", "南山县统计局局长"),
+        ("individual", "李华", "北湖区统计局副局长"),
+        ("individual", "司马青青", "东坪镇人民政府统计员"),
+    ]
+
+
+def test_yixia_is_no_name():
+    from gongbao.extract.groups import person_name
+    assert person_name("以下") is None
