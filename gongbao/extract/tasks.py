@@ -38,8 +38,10 @@ LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "l
 ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
 # lines starting as a header, a row or a section row (一、… / （一）…) can (find_lines)
 _HEADER_OR_ROW = re.compile(r"\n(?:序号|\d|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-FIRST_LEADS = re.compile(r"(?:(?:排在?|列|排名|排序)(?:第一位?|首位|第一个|最前面?)|首位|第一个|首个)的?(?:者|部门|单位)?"
-                         r"(?:为|是)?牵头")
+# 排在第一位的为牵头单位 / 列第一位者为牵头单位 / 排名第一… / 排在首位… / 首个部门牵头
+# (written to start with a character set, so that a search skips ahead to it)
+FIRST_LEADS = re.compile(r"[排列首第](?:(?<=[排列])(?:在|名|序)?(?:第一位?|首位|第一个|最前面?)|(?<=首)(?:位|个)|(?<=第)一个)"
+                         r"的?(?:者|部门|单位)?(?:为|是)?牵头")
 INLINE = re.compile(r"[（(【](?P<inner>[^（）()【】]*(?:[（(][^（）()]*[）)][^（）()【】]*)*)[）)】][。；;]?$")
 # (also the short labels 牵头：X；配合：Y)
 INLINE_ROLE_LABEL = re.compile(r"(?:(?:牵头|配合|责任|负责|主办|主责|协办|参与|协同)(?:单位|部门)|牵头|配合|协办|协同|主责)\s*[:：]")
@@ -81,16 +83,22 @@ def parse_tasks(lines: list[Line], body_text: str = "", joined: Optional[str] = 
         joined = "\n".join([ln.text for ln in lines])
     if not _ROLE_WORDS.search(joined):
         return []          # no unit is given a role anywhere: no task
-    # (the statement may stand in the attachment too: 注：排在第一位的为牵头单位)
-    first_leads = bool(FIRST_LEADS.search(body_text) or ("第一" in joined or "首" in joined)
-                       and FIRST_LEADS.search(joined.replace("\n", "")))
     tasks = parse_table(lines, joined) or parse_labelled_list(lines)
-    if tasks and first_leads:
+    plain = [t for t in tasks if t.roles and all(r in ("responsible", "implement") for _, r in t.roles)]
+    if (plain or not tasks) and _first_leads(body_text, joined):
         # 排在第一位的为牵头单位: a plain list's first unit leads, the others cooperate
-        for t in tasks:
-            if t.roles and all(r in ("responsible", "implement") for _, r in t.roles):
-                t.roles = [(u, "lead" if k == 0 else "cooperate") for k, (u, _) in enumerate(t.roles)]
-    return _unique_keys(tasks or parse_inline(lines, first_leads=first_leads))
+        for t in plain:
+            t.roles = [(u, "lead" if k == 0 else "cooperate") for k, (u, _) in enumerate(t.roles)]
+        return _unique_keys(tasks or parse_inline(lines, first_leads=True))
+    return _unique_keys(tasks or parse_inline(lines))
+
+
+def _first_leads(body_text: str, joined: str) -> bool:
+    """Does the document say the first-listed unit leads — in its body, or in
+    a note of the attachment (注：排在第一位的为牵头单位), possibly wrapped?"""
+    if FIRST_LEADS.search(body_text):
+        return True
+    return ("第一" in joined or "首" in joined) and FIRST_LEADS.search(joined.replace("\n", "")) is not None
 
 
 def _unique_keys(tasks: list[RawTask]) -> list[RawTask]:
@@ -597,7 +605,8 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
                 if when:
                     current.when = join([current.when, when]) if current.when else when
                 # 责任单位：X（牵头）、Y: the unmarked units cooperate, as in notes and cells
-                current.roles.extend(_marked_lead(read_roles(text, default=LABEL_ROLE[label], strict=False)))
+                found = read_roles(text, default=LABEL_ROLE[label], strict=False)
+                current.roles.extend(_marked_lead(found) if LABEL_ROLE[label] == "implement" else found)
             content = join(current.content_lines)
             label = P.ITEM_NUM if content[:1].isdecimal() else P.HEADING_2
             current.content = label.sub("", content, count=1).strip()
