@@ -119,7 +119,7 @@ def _find_signature(lines: list[Line], start: int, framed: Optional[str] = None)
     return first
 
 
-_SIGNED_ON_DATE = re.compile(r"^(?P<sig>\S.*?) (?P<date>(?:19|20)\d\d ?年 ?\d{1,2} ?月 ?\d{1,2} ?日|"
+_SIGNED_ON_DATE = re.compile(r"^(?P<sig>\S.*?) (?P<date>(?:19|20|１９|２０)\d\d ?年 ?\d{1,2} ?月 ?\d{1,2} ?日|"
                              r"[〇零一二三四五六七八九○Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
 
 

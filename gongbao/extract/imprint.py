@@ -16,7 +16,7 @@ from typing import Optional
 from .lines import Line
 
 CC = re.compile(r"^抄\s*[送报]\s*[:：]\s*(?P<rest>.*)$")         # 抄送 (抄报, before 2012)
-PRINTED = re.compile(r"^(?P<by>\S.*?)\s*(?P<date>(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+PRINTED = re.compile(r"^(?P<by>\S.*?)\s*(?P<date>(?:19|20|１９|２０)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
                      r"[〇零一二三四五六七八九○Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印\s*发$")
 _CN = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 LOOK_BACK = 12          # non-blank lines from the end where an imprint may stand
@@ -32,7 +32,7 @@ class Imprint:
 def iso(text: str) -> Optional[str]:
     """`2024年4月12日` / `二〇二四年四月十二日` → `2024-04-12` (None when not a date)."""
     text = "".join(text.split())
-    m = re.match(r"^((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日", text)
+    m = re.match(r"^((?:19|20|１９|２０)\d\d)年(\d{1,2})月(\d{1,2})日", text)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
     else:
@@ -84,7 +84,7 @@ def _printed_apart(lines: list[Line], k: int) -> Optional[tuple[str, Optional[st
     return above, iso(m.group("date"))
 
 
-_DATE_PRINTED = re.compile(r"^(?P<date>(?:19|20)\d\d年\d{1,2}月\d{1,2}日|"
+_DATE_PRINTED = re.compile(r"^(?P<date>(?:19|20|１９|２０)\d\d年\d{1,2}月\d{1,2}日|"
                            r"[〇零一二三四五六七八九○Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)印发$")
 _BY_END = re.compile(r"(?:办公室|办公厅|政府|局|厅|委|会|部|院|中心|处|室)$")
 

@@ -12,11 +12,11 @@ SPACE_CHARS = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u20
 
 # 发文字号: 机关代字 + 〔年份〕 + 序号 + 号, with the bracket variants offices print.
 DOC_NUMBER = re.compile(
-    rf"(?P<num>[{CJK}]{{1,15}}\s*[〔\[［【（(﹝〖]\s*(?:19|20)\d\d\s*[〕\]］】）)﹞〗]\s*第?\s*\d+\s*号)")
+    rf"(?P<num>[{CJK}]{{1,15}}\s*[〔\[［【（(﹝〖]\s*(?:19|20|１９|２０)\d\d\s*[〕\]］】）)﹞〗]\s*第?\s*\d+\s*号)")
 # A number line; an upward document (请示, 报告) prints its 签发人 on the same line.
 # Gazettes may print it in brackets under the title: （X政发〔2024〕8号）.
 DOC_NUMBER_LINE = re.compile(rf"^(?P<open>[（(])?{DOC_NUMBER.pattern}(?(open)[）)])(?:\s*签\s*发\s*人\s*[:：]\s*(?P<signer>[{CJK}· ]{{2,30}}))?$")
-_BRACKET_YEAR = re.compile(r"[〔\[［【（(﹝〖]\s*(?:19|20)\d\d\s*[〕\]］】）)﹞〗]")   # the part every number has
+_BRACKET_YEAR = re.compile(r"[〔\[［【（(﹝〖]\s*(?:19|20|１９|２０)\d\d\s*[〕\]］】）)﹞〗]")   # the part every number has
 
 
 def doc_numbers(text: str):
@@ -99,9 +99,9 @@ PLACE_SUFFIXES = ("县", "市", "区", "旗", "镇", "乡", "街道", "开发区
 PLACE_END = re.compile("(" + "|".join(PLACE_SUFFIXES) + r")(?:[（(][^（）()]{1,12}[）)])?$")
 
 # 成文日期; and a 题注 under a title giving it: （2024年3月5日）, （2024年3月5日市政府第5次常务会议通过）.
-HEAD_NOTE = re.compile(r"^[（(]\s*(?P<date>(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+HEAD_NOTE = re.compile(r"^[（(]\s*(?P<date>(?:19|20|１９|２０)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
                        r"[〇零一二三四五六七八九○Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[^（）()]{0,60}[）)]$")
-DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
+DATE_LINE = re.compile(r"^(?P<y>(?:19|20|１９|２０)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 CN_DATE_LINE = re.compile(r"^(?P<y>[〇零一二三四五六七八九○Ｏ]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$")
 
 # 公开方式.
@@ -141,4 +141,4 @@ PAGE_NUMBER = re.compile(r"^(?:[—–―\-－－]+\s*\d{1,4}\s*[—–―\-－]
 # A number alone (12, （12）): a page number only where running headers say so.
 BARE_PAGE_NUMBER = re.compile(r"^(?:\d{1,4}|[（(]\d{1,4}[）)])$")
 GAZETTE_TITLE = re.compile(r"(?P<title>[^\s（(]{2,20}[公政]报)")
-GAZETTE_ISSUE = re.compile(r"(?P<issue>(?:19|20)\d\d\s*[·.．]\s*\d{1,3}|(?:19|20)\d\d\s*年\s*第\s*\d{1,3}\s*期|第\s*\d{1,3}\s*期)")
+GAZETTE_ISSUE = re.compile(r"(?P<issue>(?:19|20|１９|２０)\d\d\s*[·.．]\s*\d{1,3}|(?:19|20|１９|２０)\d\d\s*年\s*第\s*\d{1,3}\s*期|第\s*\d{1,3}\s*期)")

@@ -29,7 +29,7 @@ _HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))
 _ABOUT = re.compile("关于")
 # XX令 第3号 on one line: a 第 right after 令 or 告 (a literal first, for speed)
 _NUMBERED_AFTER_KIND = re.compile(r"第(?:(?<=[令告]第)|(?<=[令告] 第)|(?<=[令告][（(]第)|(?<=[令告] [（(]第)) ?\d")
-_DECREE_NUMBER = re.compile(r"^[（(]?(?:[〔\[［【（(﹝]\s*(?:19|20)\d\d\s*[〕\]］】）)﹞]|(?:19|20)\d\d\s*年)?\s*第\s*\d{1,4}\s*号[）)]?$")
+_DECREE_NUMBER = re.compile(r"^[（(]?(?:[〔\[［【（(﹝]\s*(?:19|20|１９|２０)\d\d\s*[〕\]］】）)﹞]|(?:19|20|１９|２０)\d\d\s*年)?\s*第\s*\d{1,4}\s*号[）)]?$")
 _NUMBERED_KINDS = ("令", "公告", "通告")       # `XX人民政府公告` over `第3号`, as a 令
 _RELAY = re.compile("转发|批转|转报|印发")
 # `XX人民政府令 第3号` on one line (a web page's 令 or 公告).

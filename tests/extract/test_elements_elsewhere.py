@@ -585,3 +585,11 @@ def test_short_form_before_guanyu_and_signature_beside_the_date():
         "江政办发〔2024〕31号", "江屿省人民政府办公厅", "关于做好2024年秋季开学工作的通知")
     assert (second.signed_date, second.publication) == ("2024-08-20", "此件公开发布")
     assert second.body == "秋季开学在即，现就有关工作通知如下。"
+
+
+def test_full_width_digits_in_number_and_date():
+    doc = _one("临川市人民政府\n临政发〔２０２４〕５号\n临川市人民政府关于公布２０２４年市级重点项目的通知\n"
+               "各县（市、区）人民政府、市直各单位：\n　　现予公布。\n临川市人民政府\n２０２４年３月５日\n")
+    assert doc.doc_number == "临政发〔２０２４〕５号"
+    assert doc.signed_date == "2024-03-05"
+    assert doc.addressees == ["各县（市、区）人民政府", "市直各单位"]
