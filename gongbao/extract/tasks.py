@@ -791,10 +791,12 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
             content, roles, when = found
             if m_item:
                 key, content = m_item.group("n"), content[m_item.end():].strip()
+            elif text[:1] in P.CIRCLED:     # ① items
+                key, content = str(P.CIRCLED.index(text[0]) + 1), content[1:].strip()
             else:
                 key = str(len(tasks) + 1)
                 content = P.HEADING_2.sub("", content, count=1).strip()
-            above = path if m_item else path[:-1]   # a （一） item is not its own section
+            above = path if m_item or text[:1] in P.CIRCLED else path[:-1]   # a （一） item is not its own section
             tasks.append(RawTask(key, content, None, _sections([t for _, t in above]), roles, list(item),
                                  when=when))
         item.clear()
@@ -804,7 +806,7 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
         first = text[:1]
         level = _heading_level(text) if first in _HEADING_FIRST else 0
         if level or (first.isdecimal() and P.ITEM_NUM.match(text)) \
-                or (first in "（(" and P.ITEM_PAREN.match(text)):
+                or (first in "（(" and P.ITEM_PAREN.match(text)) or first in P.CIRCLED:
             close()
             if level:
                 path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]

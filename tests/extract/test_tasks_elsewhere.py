@@ -542,3 +542,29 @@ def test_a_place_shared_by_a_bare_suffix_and_organs(cell, expected):
 
     assert read_roles(cell) == expected
     assert split_bodies("各级机关、事业单位") == ["各级机关、事业单位"]     # addressees unchanged
+
+
+CIRCLED_ITEMS = """临川市人民政府办公室关于进一步做好稳就业工作的通知
+临政办发〔2024〕50号
+各县（市、区）人民政府，市人民政府各部门：
+　　为进一步做好稳就业工作，经市人民政府同意，现将有关事项通知如下：
+　　一、支持企业稳岗扩岗
+　　①落实失业保险稳岗返还政策，6月底前完成返还资金发放。（市人力资源社会保障局、市财政局负责）
+　　②开展“春风行动”等专项招聘活动，全年举办招聘会50场以上。（市人力资源社会保障局牵头，各县〈市、区〉人民政府配合）
+　　二、强化就业服务
+　　（1）建设“15分钟就业服务圈”，年底前建成就业服务驿站30个。（市人力资源社会保障局负责）
+　　（2）加强就业形势监测分析。（市统计局、市人力资源社会保障局按职责分工负责）
+临川市人民政府办公室
+2024年5月20日
+"""
+
+
+def test_circled_items_with_inline_notes():
+    tasks = _tasks(extract_text(CIRCLED_ITEMS, "linchuan-wenjiuye.txt"))
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert tasks["1"].section == "一、支持企业稳岗扩岗"
+    assert tasks["1"].content == "落实失业保险稳岗返还政策，6月底前完成返还资金发放。"
+    assert _roles(tasks["1"]) == [("市人力资源社会保障局", "responsible"), ("市财政局", "responsible")]
+    assert _roles(tasks["2"]) == [("市人力资源社会保障局", "lead"), ("各县〈市、区〉人民政府", "cooperate")]
+    assert tasks["4"].section == "二、强化就业服务"
+    assert _roles(tasks["4"]) == [("市统计局", "responsible"), ("市人力资源社会保障局", "responsible")]
