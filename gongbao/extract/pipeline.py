@@ -130,9 +130,7 @@ def _document(block: DocumentBlock, name: str, framed: Optional[str] = None) -> 
     m = P.DOC_TYPE_AT_END.search(title)
     doc = Document(
         doc_number=block.doc_number,
-        # a short form before 关于 (省政府, 市政府办公室) gives way to the signature's full name
-        issuer=(el.signature if block.issuer and el.signature and block.issuer[0] in "省市县区州盟旗"
-                else block.issuer or el.signature),
+        issuer=_issuer(block.issuer, el.signature),
         title=title,
         doc_type=m.group(1) if m else None,
         addressees=el.addressees,
@@ -147,6 +145,20 @@ def _document(block: DocumentBlock, name: str, framed: Optional[str] = None) -> 
     doc.cites = cited_numbers(el.body, doc.doc_number)
     date_no = block.lines[el.date_index].no if el.date_index is not None else None
     return doc, date_no
+
+
+def _issuer(printed: Optional[str], signature: Optional[str]) -> Optional[str]:
+    """The issuer over the title (or in front of it), unless it is a short
+    form of the 署名's name (省政府, 青禾县政府 for 江屿省人民政府, 青禾县人民政府):
+    its characters in order within the signature's, the same last word."""
+    if not printed or not signature:
+        return printed or signature
+    short, full = "".join(printed.split()), "".join(signature.split())
+    if len(short) < len(full) and short[-2:] == full[-2:]:
+        it = iter(full)
+        if all(ch in it for ch in short):     # a subsequence
+            return signature
+    return printed
 
 
 def _canonical_units(result: Extraction, registry: UnitRegistry) -> None:

@@ -27,6 +27,7 @@ _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
 # character of _HEAD_ENDS, or holding 关于.
 _HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))) + "]\n)")
 _ABOUT = re.compile("关于")
+_ISSUES = re.compile("印发")
 # XX令 第3号 on one line: a 第 right after 令 or 告 (a literal first, for speed)
 _NUMBERED_AFTER_KIND = re.compile(r"第(?:(?<=[令告]第)|(?<=[令告] 第)|(?<=[令告][（(]第)|(?<=[令告] [（(]第)) ?\d")
 _DECREE_NUMBER = re.compile(r"^[（(]?(?:[〔\[［【（(﹝]\s*(?:19|20|１９|２０)\d\d\s*[〕\]］】）)﹞]|(?:19|20|１９|２０)\d\d\s*年)?\s*第\s*\d{1,4}\s*号[）)]?$")
@@ -173,7 +174,9 @@ MAX_ISSUER_LINES = 5                        # a joint document's issuers, one a 
 def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     about = text.find("关于", 0, 60)
-    # (a title's own punctuation, 《》 or 、, may come soon after 关于)
+    if about < 0:
+        about = text.find("印发", 0, 40)
+    # (a title's own punctuation, 《》 or 、, may come soon after 关于 or 印发)
     if (len(text) > 60 or _PUNCT.search(text, 0, 12 if about < 0 else min(about, 12))) \
             and not (len(text) <= 120 and issuer_prefix(text)):
         return None
@@ -278,6 +281,8 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
             issuer = issuer[:relay.start()]     # X转发Y关于…: X issues, Y wrote what it relays
     elif "关于" in text[:60] and (joint := issuer_prefix(text)):
         issuer = joint
+    elif (at := text.find("印发", 3, 40)) > 0 and "关于" not in text[:at] and is_issuer_line(text[:at]):
+        issuer = text[:at]                  # X印发《…》的通知, without 关于
     elif text.startswith("关于") and (i == 0 or (i == 1 and P.DOC_NUMBER_LINE.match(lines[0].text))):
         issuer = ""                         # a lone document opening with its title (or number)
     else:
@@ -326,9 +331,10 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     framed = framed_text(lines)
     candidates = [k for k in sorted({*find_lines(lines, _HEAD_LAST_AT_END, framed, at_end=True),
                                      *find_lines(lines, _ABOUT, framed),
-                                     *find_lines(lines, _NUMBERED_AFTER_KIND, framed)})
+                                     *find_lines(lines, _NUMBERED_AFTER_KIND, framed),
+                                     *find_lines(lines, _ISSUES, framed)})
                   if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:60]
-                  or t[-1:] == "号"]
+                  or t[-1:] == "号" or "印发" in t[3:40]]
     i = 0                                   # lines before i belong to a head found
     for k in candidates:
         if k < i:

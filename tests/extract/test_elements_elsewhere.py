@@ -593,3 +593,30 @@ def test_full_width_digits_in_number_and_date():
     assert doc.doc_number == "临政发〔２０２４〕５号"
     assert doc.signed_date == "2024-03-05"
     assert doc.addressees == ["各县（市、区）人民政府", "市直各单位"]
+
+
+YINFA_WITHOUT_GUANYU = """青禾县政府印发《青禾县2024年政府工作报告重点任务分工》的通知
+青政发〔2024〕4号
+各乡镇人民政府，县直各单位：
+　　现将分工方案印发给你们。
+青禾县人民政府
+2024年2月2日
+江屿省人民政府办公厅印发《江屿省
+2024年立法工作计划》的通知
+江政办发〔2024〕16号
+各市、县（区）人民政府，省政府各部门：
+　　《江屿省2024年立法工作计划》已经省政府同意，现印发给你们。
+江屿省人民政府办公厅
+2024年3月2日
+"""
+
+
+def test_titles_with_yinfa_and_no_guanyu():
+    first, second = extract_text(YINFA_WITHOUT_GUANYU, "issue.txt").documents
+    # 青禾县政府 in the title is a short form of the signature's name
+    assert (first.doc_number, first.issuer, first.title) == (
+        "青政发〔2024〕4号", "青禾县人民政府", "印发《青禾县2024年政府工作报告重点任务分工》的通知")
+    assert (second.doc_number, second.issuer, second.title) == (
+        "江政办发〔2024〕16号", "江屿省人民政府办公厅", "印发《江屿省2024年立法工作计划》的通知")
+    assert second.addressees == ["各市、县（区）人民政府", "省政府各部门"]
+    assert second.signed_date == "2024-03-02"
