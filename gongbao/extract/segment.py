@@ -10,6 +10,7 @@ addressee line (主送机关, ending with a colon). The full GB/T 9704 版头 or
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -28,6 +29,7 @@ _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
 _HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))) + "]\n)")
 _ABOUT = re.compile("关于")
 _ISSUES = re.compile("印发")
+_NUMBER_SIGN = re.compile("号")
 # XX令 第3号 on one line: a 第 right after 令 or 告 (a literal first, for speed)
 _NUMBERED_AFTER_KIND = re.compile(r"第(?:(?<=[令告]第)|(?<=[令告] 第)|(?<=[令告][（(]第)|(?<=[令告] [（(]第)) ?\d")
 _DECREE_NUMBER = re.compile(r"^[（(]?(?:[〔\[［【（(﹝]\s*(?:19|20|１９|２０)\d\d\s*[〕\]］】）)﹞]|(?:19|20|１９|２０)\d\d\s*年)?\s*第\s*\d{1,4}\s*号[）)]?$")
@@ -180,16 +182,6 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     if (len(text) > 60 or _PUNCT.search(text, 0, 12 if about < 0 else min(about, 12))) \
             and not (len(text) <= 120 and issuer_prefix(text)):
         return None
-    if "关于" not in text and text[-1:] != "号":
-        # a name, a masthead: a head needs a title with 关于 or the name, a
-        # number, or (joint issuers) another name below
-        if i + 1 >= len(lines):
-            return None
-        below = lines[i + 1].text
-        if not (below.startswith("关于") or below.startswith(text[:4])
-                or any("号" in ln.text for ln in lines[i + 1:i + MAX_TITLE_LINES + 2])
-                or is_issuer_line(below)):
-            return None
     single = is_issuer_line(text)
     if single and i + 1 < len(lines) and is_issuer_line(lines[i + 1].text):
         # 联合发文: the issuers stacked one a line, the head proper starting at
@@ -335,10 +327,23 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
                                      *find_lines(lines, _ISSUES, framed)})
                   if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:60]
                   or t[-1:] == "号" or "印发" in t[3:40]]
+    numbered = find_lines(lines, _NUMBER_SIGN, framed)     # lines holding 号
+    n_numbered, reach = len(numbered), MAX_TITLE_LINES + 1
     i = 0                                   # lines before i belong to a head found
     for k in candidates:
         if k < i:
             continue
+        text = lines[k].text
+        if "关于" not in text and text[-1:] != "号":
+            # a name, a masthead: a head needs a title with 关于 or the name,
+            # a number, or (joint issuers) another name below
+            if k + 1 >= len(lines):
+                continue
+            q = bisect_right(numbered, k)
+            if not (q < n_numbered and numbered[q] <= k + reach):
+                below = lines[k + 1].text
+                if not (below.startswith("关于") or below.startswith(text[:4]) or is_issuer_line(below)):
+                    continue
         head = _head_at(lines, k)
         if head is not None:
             heads.append((k, head))
