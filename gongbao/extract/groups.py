@@ -96,7 +96,7 @@ _NOT_NAME_END = re.compile(r"(局|委|办|厅|室|处|科|部|署|所|站|队|�
 
 
 # Words that start a post, not a name: 常务副市长, 执行主任.
-_POST_PREFIXES = ("常务", "执行", "分管", "主管", "主要", "有关", "相关")
+_POST_PREFIXES = ("常务", "执行", "分管", "主管", "主要", "有关", "相关", "国家")
 
 
 def person_name(text: str) -> Optional[str]:
@@ -306,13 +306,58 @@ def parse_entry(text: str) -> Optional[list[tuple[str, Optional[str]]]]:
 
 def _continues(text: str, last: _Entry) -> bool:
     """Is a line without a name the wrapped rest of the last entry's position?"""
-    if " " in text.strip() or _SENTENCE.search(text) or len(text) > 24:
+    if " " in text.strip() or _SENTENCE.search(text) or len(text) > 24 or _OFFICE_START.search(text):
         return False
     if last.position is None:            # a post under its name, maybe wrapped: 市X委员会 / 主任
         return last.alone and not person_name(text) and (is_post(text) or bool(UNIT_TAIL.search(text)))
     if not is_post(last.position):
         return True                       # 市规划和自然资源 / 局局长
     return is_post(text) or bool(UNIT_TAIL.search(text))   # 市发展和改革委员 / 会主任
+
+
+def _post_cut_as_name(entries: list[_Entry], text: str, before: Line) -> bool:
+    """Were the last two entries, bare names read from one line `name name`,
+    a name and the start of a post that `text` (the next line) completes?"""
+    if len(entries) < 2 or " " in text:
+        return False
+    a, b = entries[-2], entries[-1]
+    return (a.position is None and b.position is None and a.lines == [before] and b.lines == [before]
+            and (len(entries) < 3 or entries[-3].lines != [before]) and is_post(b.name + text))
+
+
+def _balanced(text: str) -> bool:
+    return text.count("（") + text.count("(") == text.count("）") + text.count(")")
+
+
+def _cut(text: str) -> bool:
+    """Might `text`, which does not read as people, be a list cut at the line
+    end (a 、 list, an open bracket)?"""
+    text = text.strip()
+    return bool(text) and ("、" in text or not _balanced(text) or text[-1] in "、，,"
+                           or is_post(text))      # 市X局局长 / 张三、…: the name on the next line
+
+
+def _joinable(text: str) -> bool:
+    """Can a line go on with a list from the line before (no label, heading,
+    date or office sentence)?"""
+    return not (ROLE_LABEL.match(text) or _HEADING.match(text) or P.DATE_LINE.match(text)
+                or _OFFICE_START.search(text) or "。" in text[:-1])
+
+
+def _read_on(lines: list[Line], j: int, text: str, limit: int = 8):
+    """`text`, a list cut at a line end, joined with lines j, j+1 … until it
+    reads as people: (people, joined text, index of the last line taken), or
+    None."""
+    for k in range(j, min(len(lines), j + limit)):
+        nxt = lines[k].text.strip()
+        if not _joinable(nxt):
+            return None
+        text += nxt
+        if _balanced(text):
+            got = parse_entry(text)
+            if got is not None:
+                return got, text, k
+    return None
 
 
 _ONLY_NOTE = re.compile(r"^\s*[（(][^（）()]*[）)]\s*$")
@@ -370,16 +415,15 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
                 if rest.strip():
                     got = parse_entry(rest)
                     used = [lines[i]]
-                    if got is None and _open(rest) and i + 1 < n and not ROLE_LABEL.match(lines[i + 1].text.strip()):
-                        rest = rest.strip() + lines[i + 1].text.strip()    # 张三、李 / 四、王五
-                        got = parse_entry(rest)
-                        if got is not None:
-                            i += 1
-                            used.append(lines[i])
+                    if got is None and _cut(rest):        # 张三、李 / 四、王五; 张三（市X / 局局长）
+                        read = _read_on(lines, i + 1, rest.strip())
+                        if read:
+                            got, rest, last_k = read
+                            used += lines[i + 1:last_k + 1]
+                            i = last_k
                     if got is None:
                         break       # `主任：` followed by prose — not a roster line
-                    if _open(rest):
-                        open_list = (rest.strip(), len(entries))
+                    open_list = (rest.strip(), len(entries)) if _open(rest) else None
                     entries.extend(_Entry(role, nm, pos, list(used), len(got) == 1) for nm, pos in got)
                 i += 1
                 continue
@@ -397,13 +441,27 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
             elif got is not None:
                 open_list = (text, len(entries)) if _open(text) else None
                 entries.extend(_Entry(role, nm, pos, [lines[i]], len(got) == 1) for nm, pos in got)
-            elif open_list and (again := parse_entry(open_list[0] + text)):
-                # a name wrapped at the line end: 张三、欧阳 / 春、李四
+            elif _post_cut_as_name(entries, text, lines[i - 1]):
+                # `刘伟 临川军` / `分区副司令员`: the second "name" began the post
+                cut = entries.pop()
+                entries[-1].position = cut.name + text
+                entries[-1].alone = True
+                entries[-1].lines.append(lines[i])
+                open_list = None
+            elif open_list and (read := _read_on(lines, i, open_list[0])):
+                # a name or bracket wrapped at the line end: 张三、欧阳 / 春、李四
+                again, joined, last_k = read
                 first = open_list[1]
-                used = entries[first].lines + [lines[i]]
+                used = entries[first].lines + lines[i:last_k + 1]
                 del entries[first:]
                 entries.extend(_Entry(role, nm, pos, list(used), len(again) == 1) for nm, pos in again)
-                open_list = (open_list[0] + text, first) if _open(text) else None
+                open_list = (joined, first) if _open(joined) else None
+                i = last_k
+            elif _cut(text) and (read := _read_on(lines, i + 1, text)):
+                got, joined, last_k = read          # a list starting under its label, cut
+                entries.extend(_Entry(role, nm, pos, lines[i:last_k + 1], len(got) == 1) for nm, pos in got)
+                open_list = (joined, len(entries) - len(got)) if _open(joined) else None
+                i = last_k
             else:
                 break
             i += 1
@@ -523,6 +581,8 @@ def _local_name(lines: list[Line], start: int) -> Optional[str]:
     """A heading just above a roster (`一、市X领导小组`, `X委员会组成人员名单`)."""
     for k in range(start - 1, max(-1, start - 4), -1):
         text = tidy(lines[k].text)
+        if k and _HEADING.match(lines[k - 1].text) and not _HEADING.match(text) and not _SENTENCE.search(text):
+            text = tidy(lines[k - 1].text) + text    # a heading wrapped: （一）临川市X委员 / 会
         m = _HEADING_NAME.match(text)
         if m:
             name = _SETS_UP.sub("", _HEADING.sub("", m.group("name")))

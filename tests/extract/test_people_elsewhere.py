@@ -365,6 +365,65 @@ def test_bracketed_notes_in_a_roster_are_skipped():
     ]
 
 
+NARROW_COLUMNS = """临川市人民政府办公室
+关于调整部分议事协调机构组成人员的通知
+临政办发〔2024〕91号
+各县（区）人民政府，市直各有关单位：
+因人事变动，对部分议事协调机构组成人员调整如下：
+（一）临川市防汛抗旱指挥
+部
+指挥长：王晓明　市长
+副指挥长：刘　伟　临川军
+分区副司令员
+成　员：赵　刚　国家统
+计局临川调查队副队长
+　　　　孙　明　市审计局局长
+指挥部办公室设在市应急管
+理局，办公室主任由孙明同志兼任。
+（二）临川市城市更新工作领导小组
+组长：王晓明（市长）
+成员：张志强（市政府副秘书长）、赵丽
+华（市财政局局长）、孙明（市住房和城
+乡建设局局长）、钱文（市自然资源
+和规划局局长）
+成　员：市发展和改革委员会主任
+刘伟、市财政局局长赵丽华同志、
+市工业和信息化局局长孙明
+领导小组办公室设在市住房和城乡建设局。
+临川市人民政府办公室
+2024年9月3日
+"""
+
+
+def test_rosters_wrapped_in_narrow_columns():
+    first, second = _extract(NARROW_COLUMNS).groups
+    # a wrapped heading names the group; a post cut after three characters
+    # (临川军 / 分区副司令员) or four (国家统 / 计局…) is no name; the office
+    # sentence is no part of the last post
+    assert first.name == "临川市防汛抗旱指挥部"
+    assert first.office_host == "市应急管理局"
+    assert _members(first) == [
+        ("指挥长", "王晓明", "市长"),
+        ("副指挥长", "刘伟", "临川军分区副司令员"),
+        ("成员", "赵刚", "国家统计局临川调查队副队长"),
+        ("成员", "孙明", "市审计局局长"),
+        ("办公室主任", "孙明", None),
+    ]
+    # run-on lists cut inside a name, inside a bracket, or between post and name
+    assert second.name == "临川市城市更新工作领导小组"
+    assert second.office_host == "市住房和城乡建设局"
+    assert _members(second) == [
+        ("组长", "王晓明", "市长"),
+        ("成员", "张志强", "市政府副秘书长"),
+        ("成员", "赵丽华", "市财政局局长"),
+        ("成员", "孙明", "市住房和城乡建设局局长"),
+        ("成员", "钱文", "市自然资源和规划局局长"),
+        ("成员", "刘伟", "市发展和改革委员会主任"),
+        ("成员", "赵丽华", "市财政局局长"),
+        ("成员", "孙明", "市工业和信息化局局长"),
+    ]
+
+
 # ---------------------------------------------------------------- appointments
 
 
