@@ -197,6 +197,8 @@ def _cell_score(kind: str, cell: list[Line]) -> float:
         score -= 6.0 if units or _NOT_NAMES.search(text) else 0.0
     elif kind != "skip":
         score -= 0.0 if units else 10.0
+        if "。" in text:
+            score -= 2.0               # a unit cell seldom closes a sentence: content run in
     elif units:
         score -= 4.0
     return score
@@ -260,6 +262,9 @@ def _heading_cell(rest: str, lines: list[Line], measure: float) -> tuple[Optiona
     return join(parts) or None, k
 
 
+_SENTENCE_MARK = re.compile(r"[，。；;]")     # a task's short name has none
+
+
 def _split_row(lines: list[Line], n_task: int, kinds: list[str]):
     """A whole row (or item) split into its task columns (a short 任务 cell
     when there are two, then the content) and the cells of `kinds` →
@@ -269,6 +274,12 @@ def _split_row(lines: list[Line], n_task: int, kinds: list[str]):
     if split is None:
         return None
     t = len(task_cols)
+    if t == 2 and split[0] and split[1] and _SENTENCE_MARK.search(join(split[0])):
+        # a 任务 cell that is part of a sentence: the row has none (the cell
+        # above spans it), and its content is all the task text
+        split1 = _partition(lines, task_cols[1:] + kinds)
+        if split1 is not None:
+            return None, split1[0], split1[1:]
     heading = join(split[0]) if t == 2 and split[0] and split[1] else None
     return heading, split[t - 1], split[t:]
 
@@ -420,6 +431,7 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
     item_lines = [ln for ln in all_lines if P.ITEM_PAREN.match(ln.text)]
     split_items = bool(item_lines)
     tasks: list[RawTask] = []
+    sub_rows = False                  # a numbered row holding rows of its own
     for (number, rest, row_lines), first in zip(rows, firsts):
         if not row_lines:
             one = _row_in_one_line(number, rest, first, n_task, kinds)
@@ -428,6 +440,21 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             continue
         heading = None
         body = _cells_apart(row_lines, "leader" in kinds)
+        if not rest or len(rest.split()) > 1 or n_task >= 2:
+            subs = _sub_rows([Line(f, first.no, first.page) for f in rest.split()] + body, kinds) \
+                if not item_lines else []
+            if len(subs) > 1:
+                # the number (and 任务 cell) spans several rows of measures: items
+                sub_rows = True
+                for k, sub in enumerate(subs, start=1):
+                    split = _split_row(sub, n_task if k == 1 else 1, kinds)
+                    if split is None:
+                        continue
+                    heading = split[0] if k == 1 else heading
+                    roles, when = _cells_to_roles(kinds, split[2])
+                    tasks.append(RawTask(f"{number}.{k}", join(split[1]), heading, None, roles,
+                                         [first] + sub if k == 1 else sub, when=when))
+                continue
         if (len(rest.split()) > 1 or (not rest and n_task >= 2)) \
                 and not any(P.ITEM_PAREN.match(ln.text) for ln in body):
             # the row's first cells on its number line (short), the rest wrapped
@@ -436,7 +463,10 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             split = _split_row(cells_in, n_task, kinds)
             if split and split[1]:
                 roles, when = _cells_to_roles(kinds, split[2])
-                tasks.append(RawTask(str(number), join(split[1]), split[0], None, roles,
+                heading = split[0]
+                if heading is None and n_task >= 2 and tasks and not rest:
+                    heading = tasks[-1].heading     # the 任务 cell above spans this row too
+                tasks.append(RawTask(str(number), join(split[1]), heading, None, roles,
                                      [first] + body, when=when))
                 continue
         if rest and n_task >= 2:       # the short 任务 cell, then the content
@@ -474,7 +504,35 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             key = f"{number}.{n}" if split_items else str(number)
             tasks.append(RawTask(key, content, heading, None, roles, [first] + item if n == 1 else item,
                                  when=when))
+    if sub_rows and not split_items:
+        for t in tasks:               # a table of items: every row is keyed N.k
+            if "." not in t.key:
+                t.key += ".1"
     return tasks
+
+
+def _sub_rows(lines: list[Line], kinds: list[str]) -> list[list[Line]]:
+    """A row's lines cut where a new row of cells starts under one number:
+    a wide content line after a time cell (the last column) of narrow lines.
+    One piece when there is no such place."""
+    if len(lines) < 6 or kinds[-1] != "when":
+        return [lines]
+    widths = [width(ln.text) for ln in lines]
+    measure = max(widths)
+    wide = [w >= 0.7 * measure for w in widths]
+    cuts, seen_content, seen_time = [0], False, False
+    for i, ln in enumerate(lines):
+        if wide[i]:
+            if seen_time and i and not wide[i - 1]:
+                cuts.append(i)
+                seen_time = False
+            seen_content = True
+        elif seen_content and _TIME_START.match(ln.text) and TIMEISH.search(ln.text) \
+                and not _all_cell_units(ln.text):
+            seen_time = True
+    if len(cuts) == 1:
+        return [lines]
+    return [lines[a:b] for a, b in zip(cuts, cuts[1:] + [len(lines)])]
 
 
 def _items(lines: list[Line]) -> list[list[Line]]:

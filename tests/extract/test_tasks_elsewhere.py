@@ -568,3 +568,61 @@ def test_circled_items_with_inline_notes():
     assert _roles(tasks["2"]) == [("市人力资源社会保障局", "lead"), ("各县〈市、区〉人民政府", "cooperate")]
     assert tasks["4"].section == "二、强化就业服务"
     assert _roles(tasks["4"]) == [("市统计局", "responsible"), ("市人力资源社会保障局", "responsible")]
+
+
+def _spanning_table_html(body_rows: str) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>通知</title></head><body><div class="article">
+<h1>青禾县人民政府办公室关于印发2024年优化营商环境重点任务清单的通知</h1>
+<p>青政办发〔2024〕36号</p>
+<p>各乡镇人民政府，县直各单位：</p>
+<p>　　现将《2024年优化营商环境重点任务清单》印发给你们，请认真抓好落实。</p>
+<p style="text-align:right">青禾县人民政府办公室</p>
+<p style="text-align:right">2024年3月28日</p>
+<p>附件</p><p>2024年优化营商环境重点任务清单</p>
+<table border="1">
+<tr><td>序号</td><td>重点任务</td><td>具体措施</td><td>责任单位</td><td>完成时限</td></tr>
+{body_rows}
+</table></div></body></html>
+"""
+
+
+MEASURE_A = "推行企业开办“一日办结”，实现企业开办全程网办。"
+MEASURE_B = "开展涉企违规收费专项整治，清理规范涉企收费项目。"
+MEASURE_C = "新开工亿元以上项目20个，完成固定资产投资50亿元。"
+
+
+def test_a_task_cell_spanning_numbered_rows(tmp_path):
+    """重点任务 spans rows 1 and 2: row 2 has no 任务 cell, its first line is content."""
+    from gongbao.extract.pipeline import extract_path
+
+    path = tmp_path / "span-task.html"
+    path.write_text(_spanning_table_html(f"""
+<tr><td>1</td><td rowspan="2">优化营商环境</td><td>{MEASURE_A}</td><td>县市场监督管理局</td><td>2024年6月底前</td></tr>
+<tr><td>2</td><td>{MEASURE_B}</td><td>县发展和改革局、县财政局</td><td>2024年9月底前</td></tr>
+<tr><td>3</td><td>扩大有效投资</td><td>{MEASURE_C}</td><td>县发展和改革局</td><td>2024年12月底前</td></tr>"""))
+    tasks = _tasks(extract_path(path))
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert [(tasks[k].heading, tasks[k].content) for k in "123"] == [
+        ("优化营商环境", MEASURE_A), ("优化营商环境", MEASURE_B), ("扩大有效投资", MEASURE_C)]
+    assert _roles(tasks["1"]) == [("县市场监督管理局", "responsible")]
+    assert _roles(tasks["2"]) == [("县发展和改革局", "responsible"), ("县财政局", "responsible")]
+    assert [d.date for d in tasks["2"].deadlines] == ["2024-09-30"]
+
+
+def test_a_number_spanning_rows_of_measures(tmp_path):
+    """序号 and 重点任务 span two rows of measures: they are the task's items."""
+    from gongbao.extract.pipeline import extract_path
+
+    path = tmp_path / "span-number.html"
+    path.write_text(_spanning_table_html(f"""
+<tr><td rowspan="2">1</td><td rowspan="2">优化营商环境</td><td>{MEASURE_A}</td><td>县市场监督管理局</td><td>2024年6月底前</td></tr>
+<tr><td>{MEASURE_B}</td><td>县发展和改革局、县财政局</td><td>2024年9月底前</td></tr>
+<tr><td>2</td><td>扩大有效投资</td><td>{MEASURE_C}</td><td>县发展和改革局</td><td>2024年12月底前</td></tr>"""))
+    tasks = _tasks(extract_path(path))
+    assert sorted(tasks) == ["1.1", "1.2", "2.1"]
+    assert [(tasks[k].heading, tasks[k].content) for k in ("1.1", "1.2", "2.1")] == [
+        ("优化营商环境", MEASURE_A), ("优化营商环境", MEASURE_B), ("扩大有效投资", MEASURE_C)]
+    assert _roles(tasks["1.1"]) == [("县市场监督管理局", "responsible")]
+    assert _roles(tasks["1.2"]) == [("县发展和改革局", "responsible"), ("县财政局", "responsible")]
+    assert [d.date for d in tasks["1.1"].deadlines] == ["2024-06-30"]
+    assert [d.date for d in tasks["1.2"].deadlines] == ["2024-09-30"]
