@@ -789,7 +789,14 @@ def _bare_units(inner: str) -> bool:
     if not inner or len(inner) > 80 or _NOT_A_LIST.search(inner):
         return False
     pieces = split_top(inner, "、，,；;")
-    return bool(pieces) and all(len(p) <= 24 and is_body(p) and read_roles(p) for p in pieces)
+    if len(pieces) == 1 and not _ORGAN_END.search(inner):
+        return False                  # （县级医院）: one name needs an organ's ending
+    return bool(pieces) and all(len(p) <= 24 and is_body(p) and "级" not in p and read_roles(p)
+                                for p in pieces)
+
+
+# The endings of a government organ's name (市财政局, 县政府办, 市委编办, 市消防救援支队)
+_ORGAN_END = re.compile(r"(?:局|委|办|厅|政府|管委会|中心|支队|大队|部|署|办公室|委员会|分局|党组)$")
 
 
 _TIME_CLAUSE = re.compile(r"[，,；;](?P<when>[^，,；;]{2,30})$")

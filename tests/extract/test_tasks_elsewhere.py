@@ -626,3 +626,29 @@ def test_a_number_spanning_rows_of_measures(tmp_path):
     assert _roles(tasks["1.2"]) == [("县发展和改革局", "responsible"), ("县财政局", "responsible")]
     assert [d.date for d in tasks["1.1"].deadlines] == ["2024-06-30"]
     assert [d.date for d in tasks["1.2"].deadlines] == ["2024-09-30"]
+
+
+REMARKS_IN_BRACKETS = """临川市人民政府关于加强安全生产工作的通知
+临政发〔2024〕12号
+各县（市、区）人民政府，市人民政府各部门：
+　　为切实加强安全生产工作，现就有关事项通知如下：
+　　一、压实责任
+　　1.各县（市、区）政府要落实属地管理责任，主要负责同志要亲自研究部署。（王军副市长牵头，市应急管理局负责）
+　　2.建立健全安全生产联席会议制度（办公室设在市应急管理局）。
+　　3.加强重点行业领域监管，明确专人负责。
+　　4.开展隐患排查整治，6月底前完成第一轮排查（含开发区）。
+　　5.做好汛期安全防范工作（县级医院）。
+　　6.强化宣传教育，营造良好氛围。（市委宣传部、市应急管理局、市教育局等按职责分工负责）
+　　7.加强应急值守。（市应急管理局）
+临川市人民政府
+2024年4月1日
+"""
+
+
+def test_brackets_that_are_remarks_are_no_units():
+    tasks = _tasks(extract_text(REMARKS_IN_BRACKETS, "linchuan-anquan.txt"))
+    assert sorted(tasks) == ["1", "6", "7"]
+    assert _roles(tasks["1"]) == [("市应急管理局", "responsible")]      # the vice mayor is no unit
+    assert _roles(tasks["6"]) == [("市委宣传部", "responsible"), ("市应急管理局", "responsible"),
+                                  ("市教育局", "responsible")]
+    assert _roles(tasks["7"]) == [("市应急管理局", "responsible")]
