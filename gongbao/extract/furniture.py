@@ -21,6 +21,7 @@ from typing import Optional
 
 from . import patterns as P
 from .lines import Line, find_lines, framed_text
+from .segment import is_signature_line
 
 
 @dataclass
@@ -52,9 +53,19 @@ def _header_shapes(lines: list[Line], numbers: set[int]) -> set[tuple]:
             if 0 <= j < len(lines) and j not in numbers and len(lines[j].text) <= 40:
                 text = lines[j].text
                 if not (P.CONTACT_TITLE.match(text) or P.CONTACT_UNIT.match(text)
-                        or P.CONTACT_PHONE.match(text)):
+                        or P.CONTACT_PHONE.match(text) or _document_element(text)):
                     near[_shape(text)] += 1
     return {shape for shape, n in near.items() if n >= 2}
+
+
+def _document_element(text: str) -> bool:
+    """Lines that recur from document to document and may fall next to a
+    page number more than once, yet are never a running header: a 署名 or
+    issuer line, a 主送机关 or label ending with a colon, a 公开方式 note, a
+    date, a 发文字号."""
+    return (text.endswith(("：", ":")) or P.publication(text) is not None or is_signature_line(text)
+            or (text.endswith("日") and bool(P.DATE_LINE.match(text) or P.CN_DATE_LINE.match(text)))
+            or (text.endswith(("号", "）", ")")) and bool(P.DOC_NUMBER_LINE.match(text))))
 
 
 def _gazette_header(text: str):

@@ -620,3 +620,26 @@ def test_titles_with_yinfa_and_no_guanyu():
         "江政办发〔2024〕16号", "江屿省人民政府办公厅", "印发《江屿省2024年立法工作计划》的通知")
     assert second.addressees == ["各市、县（区）人民政府", "省政府各部门"]
     assert second.signed_date == "2024-03-02"
+
+
+def _office_notice(n: int, subject: str) -> str:
+    return (f"临川市人民政府办公室\n关于做好{subject}工作的通知\n临政办发〔2024〕{n}号\n"
+            f"各县（市、区）人民政府，市直各单位：\n　　为做好{subject}工作，现将有关事项通知如下。\n"
+            f"　　一、提高思想认识。\n　　二、落实工作责任。\n临川市人民政府办公室\n2024年{n}月8日\n（此件公开发布）\n")
+
+
+def test_lines_every_document_repeats_are_not_running_headers():
+    from tests.extract.printer import Page
+    subjects = ["春季森林防火", "防汛抗旱", "安全生产月", "秋冬季疫病防控", "冬季供暖", "年终岁末稳定"]
+    source = "".join(_office_notice(n, s) for n, s in enumerate(subjects, start=1))
+    for page_lines in range(5, 31):
+        page = Page(header="临川市人民政府公报 2024年第6期", page_lines=page_lines)
+        page.add(*source.splitlines())
+        docs = extract_text(page.text(), "issue.txt").documents
+        assert [d.doc_number for d in docs] == [f"临政办发〔2024〕{n}号" for n in range(1, 7)], page_lines
+        for n, (doc, subject) in enumerate(zip(docs, subjects), start=1):
+            # a signature, 主送机关 or 公开方式 line next to two page numbers stays an element
+            assert doc.issuer == "临川市人民政府办公室", page_lines
+            assert doc.title == f"关于做好{subject}工作的通知", page_lines
+            assert doc.addressees == ["各县（市、区）人民政府", "市直各单位"], page_lines
+            assert (doc.signed_date, doc.publication) == (f"2024-{n:02d}-08", "此件公开发布"), page_lines
