@@ -33,6 +33,7 @@ _NUMBER_SIGN = re.compile("号")
 # XX令 第3号 on one line: a 第 right after 令 or 告 (a literal first, for speed)
 _NUMBERED_AFTER_KIND = re.compile(r"第(?:(?<=[令告]第)|(?<=[令告] 第)|(?<=[令告][（(]第)|(?<=[令告] [（(]第)) ?\d")
 _DECREE_NUMBER = re.compile(r"^[（(]?(?:[〔\[［【（(﹝]\s*(?:19|20|１９|２０)\d\d\s*[〕\]］】）)﹞]|(?:19|20|１９|２０)\d\d\s*年)?\s*第\s*\d{1,4}\s*号[）)]?$")
+_SIGNER_LINE = re.compile(r"^签\s*发\s*人\s*[:：]\s*(?P<signer>[\u4e00-\u9fff· ]{2,30})$")
 _NUMBERED_KINDS = ("令", "公告", "通告")       # `XX人民政府公告` over `第3号`, as a 令
 _RELAY = re.compile("转发|批转|转报|印发")
 # `XX人民政府令 第3号` on one line (a web page's 令 or 公告).
@@ -52,6 +53,7 @@ class DocumentBlock:
     decree: bool = False                    # a 令: `XX人民政府令` over `第18号`
     note_line: Optional[Line] = None        # a 题注 under the title: （2024年3月5日…）
     bare: bool = False                      # no number, 题注 or 主送机关: the title alone
+    signer_line: Optional[Line] = None      # 签发人：… on a line of its own
 
     @property
     def title(self) -> str:
@@ -66,7 +68,9 @@ class DocumentBlock:
 
     @property
     def signer(self) -> Optional[str]:
-        """签发人 printed on the number line (an upward document's)."""
+        """签发人 printed on the number line or a line of its own (an upward document's)."""
+        if self.signer_line is not None:
+            return "".join(_SIGNER_LINE.match(self.signer_line.text).group("signer").split())
         m = P.DOC_NUMBER_LINE.match(self.number_line.text) if self.number_line and not self.decree else None
         return "".join(m.group("signer").split()) if m and m.group("signer") else None
 
@@ -248,17 +252,22 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
             return head
     # GB/T 9704 版头: masthead (…文件, or the issuer's name alone), number, then title.
     masthead = text.endswith(_MASTHEAD_ENDS) and _MASTHEAD.match(text)
-    if i + 1 < len(lines) and ((masthead and P.DOC_NUMBER.search(lines[i + 1].text))
-                               or (not masthead and is_issuer_line(text) and P.DOC_NUMBER_LINE.match(lines[i + 1].text))):
-        t_start, own = i + 2, None
+    at = i + 1                              # the number; an upward document's 签发人 line may come first
+    signer_line = lines[at] if at + 1 < len(lines) and _SIGNER_LINE.match(lines[at].text) else None
+    at += signer_line is not None
+    if at < len(lines) and ((masthead and P.DOC_NUMBER.search(lines[at].text))
+                            or (not masthead and is_issuer_line(text) and P.DOC_NUMBER_LINE.match(lines[at].text))):
+        t_start, own = at + 1, None
+        if signer_line is None and t_start < len(lines) and _SIGNER_LINE.match(lines[t_start].text):
+            signer_line, t_start = lines[t_start], t_start + 1      # or after it
         if t_start + 1 < len(lines) and lines[t_start + 1].text.startswith("关于") \
                 and is_signature_line(lines[t_start].text):
             own, t_start = lines[t_start].text, t_start + 1   # the issuers on a line over 关于…
         t_end = _title_from(lines, t_start)
         if t_end is not None:
             issuer = own or (text if not masthead else text[:-2] if text.endswith("文件") else None) or None
-            head = DocumentBlock([], issuer=issuer,
-                                 title_lines=lines[t_start:t_end + 1], number_line=lines[i + 1])
+            head = DocumentBlock([], issuer=issuer, title_lines=lines[t_start:t_end + 1],
+                                 number_line=lines[at], signer_line=signer_line)
             a_end = _addressees_from(lines, t_end + 1)
             head.addressee_lines = lines[t_end + 1:a_end]
             head.head_end = a_end

@@ -643,3 +643,14 @@ def test_lines_every_document_repeats_are_not_running_headers():
             assert doc.title == f"关于做好{subject}工作的通知", page_lines
             assert doc.addressees == ["各县（市、区）人民政府", "市直各单位"], page_lines
             assert (doc.signed_date, doc.publication) == (f"2024-{n:02d}-08", "此件公开发布"), page_lines
+
+
+def test_signer_on_a_line_of_its_own_before_or_after_the_number():
+    tail = ("青禾县人民政府关于2023年度法治政府建设情况的报告\n临川市人民政府：\n"
+            "　　现将有关情况报告如下。\n青禾县人民政府\n2024年1月25日\n")
+    for head in ("青禾县人民政府文件\n青政报〔2024〕6号\n签发人：林远山\n",
+                 "青禾县人民政府文件\n签发人：林远山\n青政报〔2024〕6号\n"):
+        doc = _one(head + tail)
+        assert (doc.doc_number, doc.signer) == ("青政报〔2024〕6号", "林远山"), head
+        assert doc.title == "关于2023年度法治政府建设情况的报告", head
+        assert doc.addressees == ["临川市人民政府"], head
