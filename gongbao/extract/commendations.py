@@ -245,7 +245,8 @@ def _org_lines(lines: list[Line]) -> list[tuple[str, list[Line]]]:
         if _HEADER.match(raw):
             continue
         t = _SEQ.sub("", tidy(raw))
-        joins = not _SEQ.match(raw) if numbered else not _complete(out[-1][0]) if out else False
+        # a piece of two characters (员会) is no unit's name: it ends the one before
+        joins = not _SEQ.match(raw) if numbered else (not _complete(out[-1][0]) or len(t) <= 2) if out else False
         if out and joins:
             out[-1] = (out[-1][0] + t, out[-1][1] + [ln])
         else:
@@ -333,16 +334,39 @@ _CLAUSE_PUNCT = re.compile(r"[，。；：:]")
 _ORG_TAIL_WORD = re.compile(r"(办公室|中心|支行|分行|分公司|分局|大队|中队|支队|街道|社区|委员会|服务站)$")
 
 
+def _balanced(text: str) -> bool:
+    return text.count("（") + text.count("(") == text.count("）") + text.count(")")
+
+
+def _cut(text: str) -> bool:
+    """Might a line that holds no person be a list of people cut at its end?"""
+    return not _balanced(text) or text.endswith(("、", "，")) or ("、" in text and ("（" in text or "(" in text))
+
+
+# A post or occupation that a wrapped line may hold though it could read as a name.
+_OCCUPATION = re.compile(r"^(?:.{1,6}(?:员|长|师|警|士)|.*(?:主任|书记|经理|干部|医生|村民|农民|牧民|居民|职工|工人))$")
+
+
 def _wraps(text: str, last: _Person) -> bool:
-    """Is a line without a name the wrapped rest of the last organization?"""
-    if last.org is None or " " in text or len(text) > 20 or _CLAUSE_PUNCT.search(text):
-        return False
-    if not _complete(last.org):
-        return True                                         # 人力资源和社会保 / 障局
-    if person_name(text):
-        return False
-    # 北山县石桥镇人民政府 / 办公室, 中国人民银行云州市中心 / 支行
-    return bool(_ORG_TAIL_WORD.search(text)) or (_complete(text) and len(text) <= 3)
+    """Is a line without a name and organization of its own the wrapped rest of
+    the last organization (人力资源和社会保 / 障局, 交警支队 / 民警, 市 / 第一人民医院
+    护士长)? Not a name (of a run of bare names) after a whole organization, nor
+    an organization of its own, nor anything after an item closed by ；。 or a
+    bracket."""
+    if text.endswith("。") and len(text) > 8:
+        return False                  # a sentence after the list
+    text = text.rstrip("；;。，,")
+    if last.org is None or " " in text or len(text) > 20 or _CLAUSE_PUNCT.search(text) \
+            or "、" in text or _SEQ.match(text) or last.lines[-1].text.endswith(("；", ";", "。")) \
+            or last.lines[-1].text.rstrip("，,、").endswith(("）", ")")):
+        return False                  # (an item closed by ；。 or a bracket takes no more)
+    if "（" in text or "(" in text:
+        return not _NAME_ORG.match(text)
+    if person_name(text):         # a name (of a run of bare names), unless the organization
+        return not _complete(last.org) or bool(_OCCUPATION.match(text))   # was cut or it is a post
+    if _complete(last.org) and _complete(text) and len(text) > 3 and not _ORG_TAIL_WORD.search(text):
+        return False              # an organization of its own (of a run of organizations)
+    return True
 
 
 def _individuals(section: list[Line], in_body: bool = False) -> list[_Person]:
@@ -351,7 +375,10 @@ def _individuals(section: list[Line], in_body: bool = False) -> list[_Person]:
     people: list[_Person] = []
     columns = None
     orgs_only: list[Line] = []
-    for ln in section:
+    k = 0
+    while k < len(section):
+        ln = section[k]
+        k += 1
         text = ln.text.strip()
         cols = _columns(text)
         if cols:
@@ -359,10 +386,22 @@ def _individuals(section: list[Line], in_body: bool = False) -> list[_Person]:
             continue
         last = people[-1] if people else None
         if last and _wraps(text, last):
-            last.org = tidy(last.org + text)
+            last.org = tidy(last.org + text.rstrip("；;。，,"))
             last.lines.append(ln)
             continue
         got = _person_line(text, columns)
+        if not got and _cut(text):     # 张三（X县应急 / 管理局）、李四（…）: a list cut at the line end
+            joined, used = text, [ln]
+            for nxt in section[k:k + 6]:
+                joined += nxt.text.strip()
+                used.append(nxt)
+                got = _person_line(joined, columns) if _balanced(joined) else None
+                if got:
+                    people.extend(_Person(n, o, list(used)) for n, o in got)
+                    k += len(used) - 1
+                    break
+            if got:
+                continue
         if in_body and not got:
             break
         if got and not orgs_only:

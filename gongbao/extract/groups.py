@@ -95,6 +95,8 @@ _NOT_NAME_END = re.compile(r"(局|委|办|厅|室|处|科|部|署|所|站|队|�
                            r"支行|分行|中支|协会|单位|部门|机构|小组|专班)$")
 
 
+# Characters a name has only at its start (区 is a surname), if at all.
+_NOT_NAME_INSIDE = frozenset("县市省局厅区")
 # Words that start a post, not a name: 常务副市长, 执行主任.
 _POST_PREFIXES = ("常务", "执行", "分管", "主管", "主要", "有关", "相关", "国家")
 
@@ -109,6 +111,8 @@ def person_name(text: str) -> Optional[str]:
         return None
     if _POST_ONLY.match(t) or _NOT_NAME_END.search(t) or t.startswith(_POST_PREFIXES):
         return None
+    if len(t) > 2 and "·" not in t and not _NOT_NAME_INSIDE.isdisjoint(t[1:]):
+        return None                       # 南山县东: a place cut short, not a name
     return t
 
 

@@ -834,3 +834,71 @@ def test_individuals_as_name_comma_organization():
 def test_yixia_is_no_name():
     from gongbao.extract.groups import person_name
     assert person_name("以下") is None
+
+
+NARROW_INDIVIDUALS = """临川市人民政府
+关于表彰2023年度全市安全生产工作先进集体和先进个人的决定
+临政发〔2024〕2号
+各县（区）人民政府，市直各有关单位：
+市政府决定对南山县人民政府等3个先进集体和王晓明等5名先进个人予以通报表彰。
+附件：先进集体和先进个人名单
+临川市人民政府
+2024年1月15日
+附件
+先进集体和先进个人名单
+一、先进集体（3个）
+南山县人民政府
+临川经济技术开发区管理委
+员会
+市应急管理局
+二、先进个人（5名）
+王晓明　市公安局交警支队
+民警
+阿不都·热依木　南山县应
+急管理局副局长
+周　平　市
+第一人民医院护士长
+赵丽华　南山县东
+坪镇村民
+李　华　市消防救援支队
+"""
+
+NARROW_BODY_LIST = """临川市人民政府办公室
+关于对政务信息工作先进单位和先进个人予以通报表扬的通报
+临政办发〔2024〕6号
+各县（区）人民政府，市直各有关单位：
+经市政府同意，决定对以下先进单位和先进个人予以通报表扬：
+一、先进单位
+南山县人民政府办公室
+二、先进个人
+王晓明（南山县人民政府办公室）、李华（北湖区人
+民政府办公室）、钱文（市统计局）
+希望受到表扬的单位和个人再接再
+厉。
+临川市人民政府办公室
+2024年2月1日
+"""
+
+
+def test_lists_wrapped_in_narrow_columns():
+    assert _commended(NARROW_INDIVIDUALS) == [
+        ("unit", "南山县人民政府", None),
+        ("unit", "临川经济技术开发区管理委员会", None),     # 员会 alone is no unit
+        ("unit", "市应急管理局", None),
+        # a wrapped post (民警) or a place cut short (南山县东 / 坪镇村民) is no name
+        ("individual", "王晓明", "市公安局交警支队民警"),
+        ("individual", "阿不都·热依木", "南山县应急管理局副局长"),
+        ("individual", "周平", "市第一人民医院护士长"),
+        ("individual", "赵丽华", "南山县东坪镇村民"),
+        ("individual", "李华", "市消防救援支队"),
+    ]
+
+
+def test_bracketed_people_wrapped_in_the_body():
+    # the list is read across its lines; the closing sentence is no organization
+    assert _commended(NARROW_BODY_LIST) == [
+        ("unit", "南山县人民政府办公室", None),
+        ("individual", "王晓明", "南山县人民政府办公室"),
+        ("individual", "李华", "北湖区人民政府办公室"),
+        ("individual", "钱文", "市统计局"),
+    ]
