@@ -28,9 +28,12 @@ from .reflow import full_width, is_full, join, width
 from .segment import is_issuer_line
 from .units import first_top, is_body, read_roles, split_top
 
+# A label is printed `牵头单位：` or in brackets `【牵头单位】`
+_OPEN = r"[【\[［]?"
+_SEP = r"(?:\s*[:：]|[】\]］]\s*[:：]?)"
 ROLE_LABEL = re.compile(
-    r"^(?P<label>牵头单位|牵头部门|配合单位|配合部门|协办单位|协同单位|协同部门|责任单位|责任部门|主办单位|主责单位|"
-    r"主责部门|参与单位)\s*[:：]\s*(?P<rest>.*)$")
+    rf"^{_OPEN}(?P<label>牵头单位|牵头部门|配合单位|配合部门|协办单位|协同单位|协同部门|责任单位|责任部门|主办单位|主责单位|"
+    rf"主责部门|参与单位){_SEP}\s*(?P<rest>.*)$")
 LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "主责单位": "lead", "主责部门": "lead",
               "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate", "参与单位": "cooperate",
               "协同单位": "cooperate", "协同部门": "cooperate",
@@ -44,11 +47,12 @@ FIRST_LEADS = re.compile(r"[排列首第](?:(?<=[排列])(?:在|名|序)?(?:第�
                          r"的?(?:者|部门|单位)?(?:为|是)?牵头")
 INLINE = re.compile(r"[（(【](?P<inner>[^（）()【】]*(?:[（(][^（）()]*[）)][^（）()【】]*)*)[）)】][。；;]?$")
 # (also the short labels 牵头：X；配合：Y)
-INLINE_ROLE_LABEL = re.compile(r"(?:(?:牵头|配合|责任|负责|主办|主责|协办|参与|协同)(?:单位|部门)|牵头|配合|协办|协同|主责)\s*[:：]")
+INLINE_ROLE_LABEL = re.compile(rf"{_OPEN}(?:(?:牵头|配合|责任|负责|主办|主责|协办|参与|协同)(?:单位|部门)"
+                               rf"|牵头|配合|协办|协同|主责){_SEP}")
 # A time note beside the units (完成时限：2024年6月底前): its deadlines belong to the task.
 WHEN_LABEL = r"(?:完成时限|完成时间|完成期限|办结时限|时限要求|时间要求|时间节点|进度安排|时间安排|时限)"
-WHEN_LINE = re.compile(rf"^{WHEN_LABEL}\s*[:：]\s*(?P<rest>.*)$")
-WHEN_IN_NOTE = re.compile(rf"[；;，,。]?\s*(?:{WHEN_LABEL}|时间)\s*[:：]")
+WHEN_LINE = re.compile(rf"^{_OPEN}{WHEN_LABEL}{_SEP}\s*(?P<rest>.*)$")
+WHEN_IN_NOTE = re.compile(rf"[；;，,。]?\s*{_OPEN}(?:{WHEN_LABEL}|时间){_SEP}")
 # Words a time cell or a closing time sentence is made of.
 TIMEISH = re.compile(r"(?:19|20)\d\d|\d{1,2}月|[上下]半年|季度|年底|年内|年末|月底|月末|底前|前完成|长期|持续|常态|即日|立即|每[年季月周]")
 
@@ -606,11 +610,11 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
 
 # --- 2. numbered items with 牵头单位：/配合单位： lines ---------------------------
 
-_LABEL_FIRST = frozenset(label[0] for label in LABEL_ROLE)     # ROLE_LABEL's labels
-_LABEL_START = re.compile("\n[" + "".join(sorted(_LABEL_FIRST)) + "]")   # lines starting so (find_lines)
+_LABEL_FIRST = frozenset([label[0] for label in LABEL_ROLE] + ["【", "[", "［"])     # ROLE_LABEL's labels
+_LABEL_START = re.compile("\n[" + "".join(map(re.escape, sorted(_LABEL_FIRST))) + "]")   # lines starting so (find_lines)
 _CN_NUM_FIRST = frozenset(P.CN_NUM)
 _HEADING_FIRST = _CN_NUM_FIRST | {"（", "("}                 # where _heading_level's headings start
-_WHEN_FIRST = frozenset("完办时进")                          # WHEN_LABEL's first characters
+_WHEN_FIRST = frozenset("完办时进【[［")                          # WHEN_LABEL's first characters
 LEADER_LINE = re.compile(r"^(?:责任|分管|牵头|包联|联系|主要)(?:市|县|区|省)?(?:领导|负责人)\s*[:：]")
 _LEADER_FIRST = frozenset("责分牵包联主")
 _END_FIRST = frozenset("附（(12〇○二")                       # where _ends_list's lines start
@@ -668,6 +672,10 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
             content = join(current.content_lines)
             label = P.ITEM_NUM if content[:1].isdecimal() else P.HEADING_2
             current.content = label.sub("", content, count=1).strip()
+            if not labels:              # the units noted at the item's end instead (…。牵头单位：X)
+                found = _inline_units(current.content, False)
+                if found:
+                    current.content, current.roles, current.when = found
             tasks.append(current)
         current, labels = None, []
 
@@ -733,7 +741,7 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
 # A role label closing an item without brackets: `…完成。责任单位：X、Y`
 # (on the item's last line or on a line of its own below it).
 TRAILING_LABEL = re.compile(
-    r"(?<=[。；;])\s*(?P<inner>(?:牵头|配合|责任|负责|主办|主责|协办|协同|参与)(?:单位|部门)\s*[:：][^。]*)"
+    rf"(?<=[。；;])\s*(?P<inner>{_OPEN}(?:牵头|配合|责任|负责|主办|主责|协办|协同|参与)(?:单位|部门){_SEP}[^。]*)"
     r"(?:。(?P<when>[^。]{2,30}))?。?$")    # possibly a closing time sentence (2024年底前完成。)
 # A closing clause of units with role words: `…。X牵头，Y配合。`
 TRAILING_CLAUSE = re.compile(r"(?:^|(?<=[。；;]))(?P<inner>[^。；;]{2,120}?(?:牵头|配合|负责|落实))[。；;]?$")
@@ -757,8 +765,8 @@ def _label_roles(inner: str) -> tuple[list[tuple[str, str]], str]:
     return roles, when
 
 
-_NOTE_LABEL = re.compile(r"(?P<label>(?:牵头|配合|责任|负责|主办|主责|协办|参与|协同)(?:单位|部门)"
-                         r"|牵头|配合|协办|协同|主责)\s*[:：]")
+_NOTE_LABEL = re.compile(rf"{_OPEN}(?P<label>(?:牵头|配合|责任|负责|主办|主责|协办|参与|协同)(?:单位|部门)"
+                         rf"|牵头|配合|协办|协同|主责){_SEP}")
 
 
 def _marked_lead(roles: list[tuple[str, str]]) -> list[tuple[str, str]]:

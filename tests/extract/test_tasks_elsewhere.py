@@ -652,3 +652,31 @@ def test_brackets_that_are_remarks_are_no_units():
     assert _roles(tasks["6"]) == [("市委宣传部", "responsible"), ("市应急管理局", "responsible"),
                                   ("市教育局", "responsible")]
     assert _roles(tasks["7"]) == [("市应急管理局", "responsible")]
+
+
+BRACKETED_LABELS = """青禾县人民政府办公室关于印发青禾县2024年生态环境保护工作要点的通知
+青政办发〔2024〕28号
+各乡镇人民政府，县直各单位：
+　　现将《青禾县2024年生态环境保护工作要点》印发给你们，请认真贯彻落实。
+青禾县人民政府办公室
+2024年4月25日
+　　1.持续推进大气污染防治，PM2.5平均浓度控制在35微克/立方米以下。【牵头单位】县生态环境分局【配合单位】县工业和信息化局、县住房和城乡建设局
+　　2.加强饮用水水源地保护，县级集中式饮用水水源地水质达标率保持100%。
+　　牵头单位 ：县水利局
+　　配合单位:县生态环境分局
+　　3.推进土壤污染防治，受污染耕地安全利用率达到93%以上。
+　　【责任单位】县农业农村局、县生态环境分局
+　　【完成时限】2024年11月
+"""
+
+
+def test_labels_in_brackets_and_labels_at_an_items_end_among_label_lines():
+    tasks = _tasks(extract_text(BRACKETED_LABELS, "qinghe-shengtai.txt"))
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert tasks["1"].content == "持续推进大气污染防治，PM2.5平均浓度控制在35微克/立方米以下。"
+    assert _roles(tasks["1"]) == [("县生态环境分局", "lead"), ("县工业和信息化局", "cooperate"),
+                                  ("县住房和城乡建设局", "cooperate")]
+    assert _roles(tasks["2"]) == [("县水利局", "lead"), ("县生态环境分局", "cooperate")]
+    assert tasks["3"].content == "推进土壤污染防治，受污染耕地安全利用率达到93%以上。"
+    assert _roles(tasks["3"]) == [("县农业农村局", "implement"), ("县生态环境分局", "implement")]
+    assert [d.date for d in tasks["3"].deadlines] == ["2024-11-30"]
