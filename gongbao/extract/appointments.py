@@ -150,8 +150,8 @@ def _list_lines(lines: list[Line]) -> list[Line]:
     """Entries printed as a list under an action word, one per line, `name
     post` (`刘　伟　市X局副局长`, `孙明市Y局局长职务（退休）`): written
     `name：post；` so that the clause reader finds where the name ends. A post
-    wrapped onto the next line (`王　明　X公司副总经` / `理`) is taken with
-    it. Heading numbers before an action word (`一、任命`) go."""
+    wrapped onto the next lines (`王　明　X公司副总` / `经理`) is taken with
+    them. Heading numbers before an action word (`一、任命`) go."""
     out = []
     listing = False                  # the line before opened a list or was an entry
     k = 0
@@ -159,24 +159,47 @@ def _list_lines(lines: list[Line]) -> list[Line]:
         ln = lines[k]
         text = _NUMBERED_ACTION.sub("", ln.text)
         item = _ITEM_NUMBER.sub("", text)
-        entry = _list_entry(item, listing)
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if entry is None and nxt is not None and (" " in item or listing) and len(nxt.text) <= 12 \
-                and " " not in nxt.text and not _NOT_IN_ITEM.search(nxt.text):
-            entry = _list_entry(item + nxt.text, listing)
-            if entry:                # the name and the post's first part here, its end there
-                tail = entry[1][len(entry[1]) - len(nxt.text):]
-                out.append(Line(f"{entry[0]}：{entry[1][:len(entry[1]) - len(tail)]}", ln.no, ln.page, ln.indent))
-                out.append(Line(tail + "；", nxt.no, nxt.page, nxt.indent))
-                listing = True
-                k += 2
-                continue
+        tails: list[Line] = []       # short lines after it that may end its post
+        if " " in item or listing:
+            while k + 1 + len(tails) < len(lines) and len(tails) < 4 and _tail(lines[k + 1 + len(tails)].text):
+                tails.append(lines[k + 1 + len(tails)])
+        entry, taken = None, 0
+        for m in range(len(tails), -1, -1):
+            rest = "".join(t.text for t in tails[:m])
+            entry = _list_entry(item + rest, listing)
+            if entry and entry[1].endswith(rest):
+                taken = m
+                break
+            entry = None
+        if entry and taken:              # the name and the post's start here, its end there
+            rest = "".join(t.text for t in tails[:taken])
+            out.append(Line(f"{entry[0]}：{entry[1][:len(entry[1]) - len(rest)]}", ln.no, ln.page, ln.indent))
+            out += tails[:taken - 1]
+            last = tails[taken - 1]
+            out.append(Line(last.text + "；", last.no, last.page, last.indent))
+            listing = True
+            k += taken + 1
+            continue
         if entry:
             text = f"{entry[0]}：{entry[1]}；"
         listing = bool(entry) or text.rstrip().endswith(("：", ":"))
         out.append(ln if text == ln.text else Line(text, ln.no, ln.page, ln.indent))
         k += 1
     return out
+
+
+def _tail(text: str) -> bool:
+    """Can a line be the wrapped end of a post in a list (`会副主任`, `理职务`),
+    not an entry, an action word or a sentence of its own?"""
+    if " " in text or len(text) > 14 or _NOT_IN_ITEM.search(_NOTES_AT_END.sub("", text)) \
+            or _ACTION_START.match(text):
+        return False
+    bare = re.sub(r"[（(][^）)]*$", "", _NOTES_AT_END.sub("", text))     # notes, closed or cut
+    pair = split_name_position(bare)
+    return not (pair and pair[1])
+
+
+_ACTION_START = re.compile(r"^(?:[{0}]+、|[（(][{0}]+[）)])?(?:决定|同意|提请|提名)?(?:任命|免去|聘任|解聘|聘用|免职)".format(P.CN_NUM))
 
 
 def _names(text: str, previous: list[str]) -> list[str]:

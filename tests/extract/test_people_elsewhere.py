@@ -902,3 +902,34 @@ def test_bracketed_people_wrapped_in_the_body():
         ("individual", "李华", "北湖区人民政府办公室"),
         ("individual", "钱文", "市统计局"),
     ]
+
+
+NARROW_APPOINTMENT_LIST = """临川市人民政府
+关于刘伟等同志任免职的通知
+临政任〔2024〕15号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究，决定任命：
+刘伟市发展和改革委员
+会副主任
+李华市财政局副局长（试
+用期一年）
+王　明　临川市城市建设投
+资集团有限公司副总经
+理
+决定免去：
+孙　明　临川市审计局总审
+计师职务
+临川市人民政府
+2024年3月22日
+"""
+
+
+def test_appointment_list_wrapped_in_a_narrow_column():
+    records = _extract(NARROW_APPOINTMENT_LIST).appointments
+    assert _plain(records) == [
+        ("appoint", "刘伟", "市发展和改革委员会副主任", None),
+        ("appoint", "李华", "市财政局副局长", "试用期一年"),
+        ("appoint", "王明", "临川市城市建设投资集团有限公司副总经理", None),
+        ("dismiss", "孙明", "临川市审计局总审计师", None),
+    ]
+    assert [(r.source.line_start, r.source.line_end) for r in records] == [(6, 7), (8, 9), (10, 12), (14, 15)]
