@@ -12,8 +12,14 @@ until the next one; its sentences (split at ；。) hold entries:
                          免去其市X局局长职务                   → the name before
 
 A clause after an entry that is not an entry itself (`退休，退休待遇从…执行`)
-is that entry's note. Only documents that are appointment notices are read:
-the title speaks of 任免/任命/免去/提名/聘任/解聘, or the body says 决定任命 ….
+is that entry's note. A clause whose verb follows the name (`张三同志任X`,
+`张三同志不再担任X职务`, `张三同志挂职任X` → note 挂职) has that action
+whatever came before. Lists under an action word, one `name post` a line
+(`刘　伟　市X局副局长`, the post maybe wrapped), are read as entries; so are
+numbered action headings (`一、任命`), `提请市人大常委会任命：` (nominations)
+and a list printed in the attachment after the signature. Only documents
+that are appointment notices are read: the title speaks of
+任免/任命/免去/提名/聘任/解聘/挂职, or the body says 决定任命 ….
 """
 from __future__ import annotations
 

@@ -2,8 +2,9 @@
 
 Reads: all lines of one document. Writes: `Commendation` records.
 
-The list is read from the attachment (附件 … 名单) when there is one, else
-from the body after the sentence that announces it. Headings say what follows:
+The list is read from the attachments (附件 … 名单; each 附件N with the kind
+its title says) when there are any, else from the body after the sentence
+that announces it (or from a labelled line `先进集体：X、Y`). Headings say what follows:
 `一、先进集体（共22个）` → units, `二、先进个人（共47人）` → individuals; a
 sub-heading without such a word keeps its parent's kind. Shapes handled:
 
@@ -15,6 +16,8 @@ sub-heading without such a word keeps its parent's kind. Shapes handled:
   space, the organization may wrap), `organization name`, `name（organization）`
   (several per line too), `organization：name、name`, table rows with a 序号
   under a header row (`序号 姓名 工作单位 职务`, in any column order);
+* part labels (`南山县：X、Y`) that divide a list, and personal notes after a
+  name (`张三（女，回族）`), are dropped;
 * column-garbled lists: a run of bare names followed by a run of organizations,
   paired by order; organization lines fused by the text extraction
   (`云州市发展和改革委员` / `会云州市气象局`) are rejoined and split again where

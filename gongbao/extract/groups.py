@@ -11,8 +11,15 @@ that start with a role label (`组 长：`, `副组长：`, `成 员：`, `主�
     会主任                      ← a wrapped position continues the entry
     王 五 市财政局局长            ← a name with an internal space
 
-Entries may also read `张三（市长）、李四`, `张三，市长`, `市长 张三`, and the
-label may go without its colon (`组　长　张三　市长`).
+Entries may also read `张三（市长）、李四`, `张三，市长`, `市长 张三`,
+`副市长张三、市X局局长李四`, and the label may go without its colon
+(`组　长　张三　市长`) or name the body first (`专班成员：`). A list cut at a
+line end (inside a name, a bracket, or between a post and its name) is read
+on until it parses. Rosters printed as tables are read too: cells one per
+line (`组长` / `张三` / `市长`), or rows with the role in the last column
+(`1 张三 市长 组长`). With no labelled roster, sentences that name people and
+their role (`领导小组由市长张三任组长，副市长李四、王五任副组长`) are the roster;
+members named by post only (`各成员单位负责同志为成员`) are not recorded.
 
 A heading right above a roster (`一、X指挥部`) names that roster's group, so
 one document can set up several; otherwise the name comes from a quoted
