@@ -87,7 +87,7 @@ class DocumentBlock:
 
 def is_issuer_line(text: str) -> bool:
     return (3 <= len(text) <= 30 and not _PUNCT.search(text) and " " not in text
-            and P.issuer_end(text) and not text.startswith("关于"))
+            and P.issuer_end(text) and "关于" not in text and not _RELAY.search(text))
 
 
 _NAME_SEP = re.compile(r"[ 、]+")
@@ -131,6 +131,8 @@ def _title_from(lines: list[Line], i: int) -> Optional[int]:
         if last and last not in _DOC_TYPE_LAST:
             continue                        # the lines joined end as this one: with no 文种
         joined = join(lines[i:k + 1])
+        if joined.count("《") > joined.count("》"):
+            continue                        # inside a quoted title: 印发《…工作报告 / 重点任务分工》的通知
         if P.DOC_TYPE_AT_END.search(joined) and len(joined) >= 4:
             # the 文种 of a relayed document may end a line: …工作的通知 / 的通知
             nxt = lines[k + 1].text if k + 1 < len(lines) else ""
@@ -180,6 +182,9 @@ MAX_ISSUER_LINES = 5                        # a joint document's issuers, one a 
 def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     about = text.find("关于", 0, 60)
+    if about < 0 and (wrapped := _wrapped_prefix(lines, i)):
+        # the issuers' names run on to the line with 关于
+        return _single_head(lines, i) if _issuer_before(wrapped) or issuer_names(wrapped) else None
     if about < 0:
         about = text.find("印发", 0, 40)
     # (a title's own punctuation, 《》 or 、, may come soon after 关于 or 印发)
@@ -205,9 +210,9 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     return _single_head(lines, i)
 
 
-# First characters of the body words names end with: a line starting so
-# continues a name wrapped from the line above (…委员 / 会吕梁市气象局).
-_SUFFIX_FIRST = frozenset(end[0] for end in P.UNIT_SUFFIXES)
+# Last characters of the body words names end with: a line starting so
+# continues a name wrapped from the line above (…委员 / 会吕梁市气象局, …资源 / 局…).
+_SUFFIX_FIRST = frozenset(end[-1] for end in P.UNIT_SUFFIXES)
 
 
 def _opens_names(lines: list[Line], i: int) -> bool:
@@ -230,6 +235,31 @@ def _joint_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         if head.title_lines and head.title_lines[0] is probe:
             head.title_lines = [lines[i], *head.title_lines[1:]]
     return head
+
+
+def _issuer_before(prefix: str) -> Optional[str]:
+    """The issuer in the part of a title before 关于: the whole part, or
+    (X转发Y关于…) the part before the relay verb."""
+    if is_issuer_line(prefix):
+        return prefix
+    relay = _RELAY.search(prefix)
+    if relay and is_issuer_line(prefix[:relay.start()]):
+        return prefix[:relay.start()]     # X issues, Y wrote what it relays
+    return None
+
+
+def _wrapped_prefix(lines: list[Line], i: int) -> Optional[str]:
+    """A title's part before 关于 when it wraps (`中共青禾县委办公室、青禾县人民`
+    / `政府办公室关于…`, `X转发市财政局` / `关于…`): the line and the next
+    line's start, if line i holds no 关于 and the next one has it near its start."""
+    text = lines[i].text
+    if i + 1 >= len(lines) or "关于" in text or len(text) > 40:
+        return None
+    below = lines[i + 1].text
+    j = below.find("关于", 0, 25)
+    if j < 0 or (j == 0 and not _RELAY.search(text)):
+        return None
+    return text + below[:j]
 
 
 def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
@@ -276,12 +306,12 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     t_start = i
     if is_issuer_line(text) and i + 1 < len(lines):
         issuer, t_start = text, i + 1
-    elif "关于" in text[:30] and is_issuer_line(text[:text.index("关于")]):
-        issuer = text[:text.index("关于")]
-        if (relay := _RELAY.search(issuer)) and is_issuer_line(issuer[:relay.start()]):
-            issuer = issuer[:relay.start()]     # X转发Y关于…: X issues, Y wrote what it relays
+    elif "关于" in text[:30] and (named := _issuer_before(text[:text.index("关于")])):
+        issuer = named
     elif "关于" in text[:60] and (joint := issuer_prefix(text)):
         issuer = joint
+    elif (wrapped := _wrapped_prefix(lines, i)) and (named := _issuer_before(wrapped) or issuer_names(wrapped) and wrapped):
+        issuer = named                      # the title's issuer part wrapped before 关于
     elif (at := text.find("印发", 3, 40)) > 0 and "关于" not in text[:at] and is_issuer_line(text[:at]):
         issuer = text[:at]                  # X印发《…》的通知, without 关于
     elif text.startswith("关于") and (i == 0 or (i == 1 and P.DOC_NUMBER_LINE.match(lines[0].text))):
@@ -303,8 +333,8 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         return None
     head = DocumentBlock([], issuer=issuer, title_lines=lines[t_start:t_end + 1])
     k = t_end + 1
-    if i == 1 and not issuer:
-        head.number_line = lines[0]         # the number above the title, the masthead left out
+    if i == 1 and P.DOC_NUMBER_LINE.match(lines[0].text):
+        head.number_line = lines[0]         # the number opening the text, the masthead left out
     for _ in range(2):                      # the number and a 题注, in either order
         if k < len(lines) and head.number_line is None and P.DOC_NUMBER_LINE.match(lines[k].text):
             head.number_line = lines[k]
@@ -330,12 +360,16 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     heads: list[tuple[int, DocumentBlock]] = []
     # a head starts with a masthead, an issuer line or an issuer before 关于
     framed = framed_text(lines)
+    about = find_lines(lines, _ABOUT, framed)
     candidates = [k for k in sorted({*find_lines(lines, _HEAD_LAST_AT_END, framed, at_end=True),
-                                     *find_lines(lines, _ABOUT, framed),
-                                     *find_lines(lines, _NUMBERED_AFTER_KIND, framed),
+                                     *about, *find_lines(lines, _NUMBERED_AFTER_KIND, framed),
                                      *find_lines(lines, _ISSUES, framed)})
                   if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:60]
                   or t[-1:] == "号" or "印发" in t[3:40]]
+    # a title whose issuer part wraps before 关于 starts the line above
+    above = [k - 1 for k in about if k > 0 and _wrapped_prefix(lines, k - 1)]
+    if above:
+        candidates = sorted({*candidates, *above})
     numbered = find_lines(lines, _NUMBER_SIGN, framed)     # lines holding 号
     n_numbered, reach = len(numbered), MAX_TITLE_LINES + 1
     i = 0                                   # lines before i belong to a head found

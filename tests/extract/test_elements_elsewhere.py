@@ -654,3 +654,24 @@ def test_signer_on_a_line_of_its_own_before_or_after_the_number():
         assert (doc.doc_number, doc.signer) == ("青政报〔2024〕6号", "林远山"), head
         assert doc.title == "关于2023年度法治政府建设情况的报告", head
         assert doc.addressees == ["临川市人民政府"], head
+
+
+def test_title_whose_issuer_part_wraps_before_guanyu():
+    # narrow gazette columns break a long issuer part of a title anywhere
+    doc = _one("中共青禾县委办公室、青禾县人民政\n府办公室关于印发青禾县乡村振兴考\n核办法的通知\n青办发〔2024〕4号\n"
+               "各乡镇党委、人民政府，县直各单位：\n　　现印发给你们。\n中共青禾县委办公室　青禾县人民政府办公室\n2024年5月6日\n")
+    assert doc.issuer == "中共青禾县委办公室、青禾县人民政府办公室"
+    assert doc.title == "关于印发青禾县乡村振兴考核办法的通知"
+    assert doc.doc_number == "青办发〔2024〕4号"
+    doc = _one("临川市人民政府办公室转发市财政局\n关于加强政府采购管理工作意见的通知\n临政办发〔2024〕19号\n"
+               "各县（市、区）人民政府，市直各单位：\n　　现转发给你们。\n临川市人民政府办公室\n2024年7月3日\n")
+    assert (doc.issuer, doc.title) == ("临川市人民政府办公室", "转发市财政局关于加强政府采购管理工作意见的通知")
+    assert doc.doc_number == "临政办发〔2024〕19号"
+
+
+def test_a_doc_type_inside_a_quoted_title_does_not_end_the_title():
+    doc = _one("青禾县政府印发《青禾县2024年政府工作报告\n重点任务分工》的通知\n青政发〔2024〕4号\n"
+               "各乡镇人民政府，县直各单位：\n　　现将分工方案印发给你们。\n青禾县人民政府\n2024年2月2日\n")
+    assert doc.title == "印发《青禾县2024年政府工作报告重点任务分工》的通知"
+    assert doc.doc_number == "青政发〔2024〕4号"
+    assert doc.addressees == ["各乡镇人民政府", "县直各单位"]
