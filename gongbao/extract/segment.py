@@ -262,6 +262,22 @@ def _wrapped_prefix(lines: list[Line], i: int) -> Optional[str]:
     return text + below[:j]
 
 
+def _head_note(lines: list[Line], k: int) -> Optional[tuple[Line, int]]:
+    """A 题注 starting at line k, wrapped over up to three lines: (the note
+    as one line, the index after it)."""
+    text = lines[k].text
+    if text[:1] not in "（(":
+        return None
+    for end in range(k, min(k + 3, len(lines))):
+        if lines[end].text.endswith(("）", ")")):
+            joined = text if end == k else join(lines[k:end + 1])
+            if not P.HEAD_NOTE.match(joined):
+                return None
+            ln = lines[k]
+            return (ln if end == k else Line(joined, ln.no, ln.page, ln.indent)), end + 1
+    return None
+
+
 def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     text = lines[i].text
     # 命令（令）: `XX市人民政府令` over its 令号 `第18号`; no title, no addressees
@@ -339,9 +355,8 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         if k < len(lines) and head.number_line is None and P.DOC_NUMBER_LINE.match(lines[k].text):
             head.number_line = lines[k]
             k += 1
-        elif k < len(lines) and head.note_line is None and P.HEAD_NOTE.match(lines[k].text):
-            head.note_line = lines[k]
-            k += 1
+        elif k < len(lines) and head.note_line is None and (taken := _head_note(lines, k)):
+            head.note_line, k = taken
     a_end = _addressees_from(lines, k)
     if head.number_line is None and head.note_line is None and a_end == k \
             and not (k < len(lines) and (i == 0 or (t_start != i and first.startswith("关于")))):

@@ -675,3 +675,13 @@ def test_a_doc_type_inside_a_quoted_title_does_not_end_the_title():
     assert doc.title == "印发《青禾县2024年政府工作报告重点任务分工》的通知"
     assert doc.doc_number == "青政发〔2024〕4号"
     assert doc.addressees == ["各乡镇人民政府", "县直各单位"]
+
+
+def test_a_note_under_the_title_wrapped_over_lines():
+    doc = _one("临川市人民政府关于2024年度市级财政预算执行情况的报告\n（2024年8月26日在临川市第十七届人民代\n"
+               "表大会常务委员会第二十次会议上）\n临川市财政局局长　张明远\n主任、各位副主任、秘书长、各位委员：\n"
+               "　　受市人民政府委托，现将2024年度财政预算执行情况报告如下。\n")
+    assert doc.title == "关于2024年度市级财政预算执行情况的报告"
+    assert doc.signed_date == "2024-08-26"
+    assert doc.addressees == []
+    assert doc.body.startswith("临川市财政局局长")
