@@ -5,7 +5,12 @@ the lines of one document and where its head elements are. A document starts
 with its head: the issuer (发文机关) on its own line or in front of the title,
 the title (标题, ending with a 文种), then the number (发文字号) and/or the
 addressee line (主送机关, ending with a colon). The full GB/T 9704 版头 order
-(masthead or issuer name, number, title) is recognised too.
+(masthead or issuer name, number, title) is recognised too, as are the shapes
+other governments print: joint issuers (stacked, or apart on one line, or
+before 关于), a 签发人 beside or around the number, a number in brackets or a
+题注 under the title, 令/公告/通告 over their 第N号, and a 公告/通告 with the
+title alone (which must then be dated under its signature). Entries of a
+table of contents that read as heads are dropped.
 """
 from __future__ import annotations
 
@@ -25,7 +30,7 @@ _MASTHEAD_ENDS = ("文件", "公报", "令", "\n")     # where a _MASTHEAD match
 _HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES + ("公告", "通告")
 _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
 # Lines that may start a head (supersets, for find_lines): ending with a last
-# character of _HEAD_ENDS, or holding 关于.
+# character of _HEAD_ENDS, or holding 关于 (or 印发, or 令/告 before 第N号).
 _HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))) + "]\n)")
 _ABOUT = re.compile("关于")
 _ISSUES = re.compile("印发")
