@@ -19,7 +19,7 @@ whatever came before. Lists under an action word, one `name post` a line
 numbered action headings (`一、任命`), `提请市人大常委会任命：` (nominations)
 and a list printed in the attachment after the signature. Only documents
 that are appointment notices are read: the title speaks of
-任免/任命/免去/提名/聘任/解聘/挂职, or the body says 决定任命 ….
+任免/任命/免去/提名/聘任/解聘 (or X同志挂职), or the body says 决定任命 ….
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from . import patterns as P
 from .groups import Joined, head_text, is_post, person_name, spaced_names, split_name_position, split_top
 from .lines import Line
 
-_TITLE_CUE = re.compile(r"任免|任命|免去|免职|提名|聘任|解聘|聘用|任职|挂职")
+_TITLE_CUE = re.compile(r"任免|任命|免去|免职|提名|聘任|解聘|聘用|任职|同志挂职")
 _BODY_CUE = re.compile(r"决定(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职)"
                        r"|同意(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职)|决定提名")
 

@@ -933,3 +933,19 @@ def test_appointment_list_wrapped_in_a_narrow_column():
         ("dismiss", "孙明", "临川市审计局总审计师", None),
     ]
     assert [(r.source.line_start, r.source.line_end) for r in records] == [(6, 7), (8, 9), (10, 12), (14, 15)]
+
+
+QIZHI_POLICY = """临川市人民政府办公室
+关于进一步加强干部挂职管理工作的通知
+临政办发〔2024〕120号
+各县（区）人民政府，市直各有关单位：
+为加强挂职干部管理，现就有关事项通知如下：
+一、挂职对象：市直单位选派的年轻干部。
+二、挂职干部任职期间，由接收单位负责日常管理。王晓明同志任联络员，负责协调。
+临川市人民政府办公室
+2024年9月3日
+"""
+
+
+def test_a_policy_on_qizhi_is_no_appointment_notice():
+    assert _extract(QIZHI_POLICY).appointments == []
