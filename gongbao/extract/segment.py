@@ -43,6 +43,8 @@ _NUMBERED_KINDS = ("令", "公告", "通告")       # `XX人民政府公告` ove
 _RELAY = re.compile("转发|批转|转报|印发")
 # `XX人民政府令 第3号` on one line (a web page's 令 or 公告).
 _DECREE_ONE_LINE = re.compile(r"^(?P<kind>\S{3,40}?(?:令|公告|通告)) ?(?P<num>" + _DECREE_NUMBER.pattern[1:-1] + ")$")
+# A 发文字号 in brackets at a title's end, as web pages and contents print it.
+_NUMBER_AFTER_TITLE = re.compile(r"[（(]" + P.DOC_NUMBER.pattern + r"[）)]$")
 _PUNCT = re.compile(r"[，。；：:！？、“”《》]")
 _DOC_TYPE_LAST = frozenset(t[-1] for t in P.DOC_TYPES)     # how P.DOC_TYPE_AT_END's matches end
 
@@ -133,6 +135,10 @@ def _title_from(lines: list[Line], i: int) -> Optional[int]:
                 or text.endswith(("：", ":")) or (k > i and is_issuer_line(text))):
             return None
         last = text.rstrip()[-1:]
+        if last in "）)" and (m := _NUMBER_AFTER_TITLE.search(text)):
+            joined = join([*lines[i:k], text[:m.start()]])
+            if P.DOC_TYPE_AT_END.search(joined) and len(joined) >= 4:
+                return k                    # …的通知（临政发〔2024〕5号）
         if last and last not in _DOC_TYPE_LAST:
             continue                        # the lines joined end as this one: with no 文种
         joined = join(lines[i:k + 1])
@@ -353,6 +359,11 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     if t_end is None:
         return None
     head = DocumentBlock([], issuer=issuer, title_lines=lines[t_start:t_end + 1])
+    last = lines[t_end]
+    if last.text[-1:] in "）)" and (m := _NUMBER_AFTER_TITLE.search(last.text)):
+        # the number printed after the title, in brackets: split them
+        head.title_lines[-1] = Line(last.text[:m.start()], last.no, last.page, last.indent)
+        head.number_line = Line(m.group("num"), last.no, last.page, last.indent)
     k = t_end + 1
     if i == 1 and P.DOC_NUMBER_LINE.match(lines[0].text):
         head.number_line = lines[0]         # the number opening the text, the masthead left out

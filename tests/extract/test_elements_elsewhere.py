@@ -685,3 +685,17 @@ def test_a_note_under_the_title_wrapped_over_lines():
     assert doc.signed_date == "2024-08-26"
     assert doc.addressees == []
     assert doc.body.startswith("临川市财政局局长")
+
+
+def test_number_in_brackets_after_the_title_and_contents_lines_of_that_shape():
+    contents = ("目录\n临川市人民政府关于同意设立青禾经济开发区的批复（临政函〔2024〕12号）\n"
+                "临川市人民政府关于印发临川市扩大有效投资若干措施的通知（临政发〔2024〕5号）\n")
+    documents = ("临川市人民政府关于同意设立青禾经济开发区的批复（临政函〔2024〕12号）\n青禾县人民政府：\n"
+                 "　　你县的请示收悉。经研究，同意设立。\n临川市人民政府\n2024年3月1日\n"
+                 "临川市人民政府关于印发临川市扩大有效投资若干措施的通知（临政发〔2024〕5号）\n"
+                 "各县（市、区）人民政府，市直各单位：\n　　现印发给你们。\n临川市人民政府\n2024年3月5日\n")
+    docs = extract_text(contents + documents, "issue.txt").documents
+    assert [(d.doc_number, d.title, d.addressees, d.signed_date) for d in docs] == [
+        ("临政函〔2024〕12号", "关于同意设立青禾经济开发区的批复", ["青禾县人民政府"], "2024-03-01"),
+        ("临政发〔2024〕5号", "关于印发临川市扩大有效投资若干措施的通知", ["各县（市、区）人民政府", "市直各单位"], "2024-03-05"),
+    ]
