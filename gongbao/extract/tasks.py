@@ -40,7 +40,8 @@ LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "l
               "责任单位": "implement", "责任部门": "implement"}
 ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
 # lines starting as a header, a row or a section row (一、… / （一）…) can (find_lines)
-_HEADER_OR_ROW = re.compile(r"\n(?:序号|\d|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+# (and 附件 labels, where a next table's title starts)
+_HEADER_OR_ROW = re.compile(r"\n(?:序号|\d|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附\s*件)")
 # 排在第一位的为牵头单位 / 列第一位者为牵头单位 / 排名第一… / 排在首位… / 首个部门牵头
 # (written to start with a character set, so that a search skips ahead to it)
 FIRST_LEADS = re.compile(r"[排列首第](?:(?<=[排列])(?:在|名|序)?(?:第一位?|首位|第一个|最前面?)|(?<=首)(?:位|个)|(?<=第)一个)"
@@ -171,6 +172,7 @@ def _columns(header: str) -> tuple[int, list[str]]:
 
 
 _FIGURES = re.compile(r"[0-9０-９%％]")
+_LEVEL_START = re.compile(r"[省市州盟县区旗乡镇各]")
 _NOT_NAMES = re.compile(r"[0-9０-９%％。；;，,：:“”（）()]")
 _TIME_START = re.compile(r"[\d〇零一二三四五六七八九十上下全本年今明每长持常即立次]")
 
@@ -196,11 +198,15 @@ def _cell_score(kind: str, cell: list[Line]) -> float:
             score -= 3.0               # a time cell starts with its time (2025年…, 6月底, 每月…)
     elif kind == "task":
         score -= 8.0 if units else 0.0
+        if len(cell) > 1 and cell[-2].text.endswith("。") and not _SENTENCE_MARK.search(cell[-1].text):
+            score -= 3.0               # a sentence closed, then a bare line: a unit cell run in
     elif kind == "leader":
         # people's names (陈志远、王军): no sentence, figure or unit
         score -= 6.0 if units or _NOT_NAMES.search(text) else 0.0
     elif kind != "skip":
         score -= 0.0 if units else 10.0
+        if not _LEVEL_START.match(text):
+            score -= 0.5               # (a tie-break: most units start with their level, 市/县/各…)
         if "。" in text:
             score -= 2.0               # a unit cell seldom closes a sentence: content run in
     elif units:
@@ -323,6 +329,8 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
     path: list[tuple[int, str]] = []
     row_sections: dict[int, Optional[str]] = {}
     in_section = False                # lines after a section row, before a row, wrap it
+    restart = False                   # after a section row or a repeated header: numbering may restart
+    outside = False                   # after 附件2 …: a next table's title, no row's lines
     i, expected, printed = start, 1, 0
     for k in [k for k in marked if k >= start] + [len(lines)]:
         if k < i:
@@ -330,7 +338,7 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
         if in_section and k > i:
             lv, t = path[-1]
             path[-1] = (lv, join([t] + lines[i:k]))
-        elif rows:
+        elif rows and not outside:
             rows[-1][2].extend(lines[i:k])
         if k == len(lines):
             break
@@ -338,21 +346,26 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
         h = _header_at(lines, k) if text.startswith("序号") else 0
         if h:
             i = k + h
+            restart, outside = True, False
+            continue
+        if text[:1] == "附" and P.ATTACHMENT_LABEL.match(text):
+            outside, path = True, []      # the next attachment: its title, then its table
+            i = k + 1
             continue
         m = ROW_START.match(text)
         level = 0 if m else _heading_level(text)
         n = int(m.group("n")) if m else 0
-        if m and (n == printed + 1 or (in_section and n == 1 and rows)):
+        if m and (n == printed + 1 or ((in_section or restart) and n == 1 and rows)):
             rows.append((expected, m.group("rest") or "", []))
             firsts.append(lines[k])
             row_sections[expected] = _sections([t for _, t in path])
             expected += 1
             printed = n
-            in_section = False
+            in_section = restart = outside = False
         elif level and (rows or not path or in_section) and not _ends_list(text):
             path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
-            in_section = True
-        elif rows:
+            in_section = restart = True
+        elif rows and not outside:
             rows[-1][2].append(lines[k])
         i = k + 1
     if not rows:
@@ -436,6 +449,8 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
     split_items = bool(item_lines)
     tasks: list[RawTask] = []
     sub_rows = False                  # a numbered row holding rows of its own
+    row_widest = sorted(max([width(ln.text) for ln in ls], default=0.0) for _, _, ls in rows)
+    table_measure = row_widest[len(row_widest) // 2] if row_widest else 0.0
     for (number, rest, row_lines), first in zip(rows, firsts):
         if not row_lines:
             one = _row_in_one_line(number, rest, first, n_task, kinds)
@@ -478,8 +493,9 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             body = body[k:]
         elif rest:
             body = [Line(rest, first.no, first.page, first.indent)] + body
-        # the task column is the widest: its lines are the full ones
-        measure = max([width(ln.text) for ln in body], default=0.0)
+        # the task column is the widest: its lines are the full ones (a row
+        # whose content is one short line is measured by the table's rows)
+        measure = max(max([width(ln.text) for ln in body], default=0.0), table_measure)
         for n, item in enumerate(_items(body), start=1):
             if kinds[0] in ("skip", "leader"):
                 # a column of leaders' names first: the content ends where the

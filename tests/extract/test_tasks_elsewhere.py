@@ -680,3 +680,33 @@ def test_labels_in_brackets_and_labels_at_an_items_end_among_label_lines():
     assert tasks["3"].content == "推进土壤污染防治，受污染耕地安全利用率达到93%以上。"
     assert _roles(tasks["3"]) == [("县农业农村局", "implement"), ("县生态环境分局", "implement")]
     assert [d.date for d in tasks["3"].deadlines] == ["2024-11-30"]
+
+
+TWO_TABLES = [
+    ("附件1", "2024年重点项目任务分工", [
+        ("新建农村公路120公里。", "县交通运输局", "各乡镇人民政府", "2024年10月底前"),
+        ("改造农村危房300户。", "县住房和城乡建设局", "县民政局", "2024年9月底前")]),
+    ("附件2", "2024年民生实事任务分工", [
+        ("新增城镇就业1500人。", "县人力资源和社会保障局", "各乡镇人民政府", "2024年12月底前"),
+        ("新建养老服务站6个。", "县民政局", "县财政局", "2024年11月底前")]),
+]
+
+
+def test_two_attached_tables_each_numbered_from_one():
+    page = Page(header="青禾县人民政府公报 2024年第6期", page_lines=40, first_page=3)
+    head(page, "青禾县人民政府办公室", "关于印发2024年民生实事和重点项目任务分工的通知", "青政办发〔2024〕40号",
+         "各乡镇人民政府，县直各单位", 20)
+    page.add("现将2024年民生实事和重点项目任务分工印发给你们，请认真抓好落实。",
+             "附件：1.2024年重点项目任务分工", "2.2024年民生实事任务分工")
+    signature(page, "青禾县人民政府办公室", "2024年5月8日")
+    for label, title, rows in TWO_TABLES:
+        page.add(label, title, "序号 工作任务 牵头单位 配合单位 完成时限")
+        for n, (content, lead, coop, when) in enumerate(rows, 1):
+            page.add(str(n), *wrap(content, 16), *wrap(lead, 7), *wrap(coop, 7), *wrap(when, 6))
+    tasks = _tasks(extract_text(page.text(), "qinghe-liangbiao.txt"))
+    assert sorted(tasks) == ["1", "2", "3", "4"]       # by position: each table starts at 1
+    assert [tasks[k].content for k in "1234"] == [r[0] for _, _, rows in TWO_TABLES for r in rows]
+    assert _roles(tasks["2"]) == [("县住房和城乡建设局", "lead"), ("县民政局", "cooperate")]
+    # the unit wrapped (县人力资源和社 / 会保障局) after a one-line content is the unit's
+    assert _roles(tasks["3"]) == [("县人力资源和社会保障局", "lead"), ("各乡镇人民政府", "cooperate")]
+    assert [d.date for d in tasks["4"].deadlines] == ["2024-11-30"]
