@@ -157,8 +157,9 @@ def _addressees_from(lines: list[Line], i: int) -> int:
     """Index after the 主送机关 lines starting at i (i itself when none)."""
     for k in range(i, min(i + MAX_ADDRESSEE_LINES, len(lines))):
         text = lines[k].text
-        if P.DOC_NUMBER_LINE.match(text) or starts_structure(text):
-            return i
+        if P.DOC_NUMBER_LINE.match(text) or starts_structure(text) or "关于" in text \
+                or ("号" in text and P.DOC_NUMBER.search(text)):
+            return i                        # a title or a number: no 主送机关 runs over it
         if text.endswith(("：", ":")):
             return k + 1 if _names_bodies(join(lines[i:k + 1])) else i
     return i
