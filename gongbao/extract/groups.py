@@ -286,7 +286,17 @@ def parse_entry(text: str) -> Optional[list[tuple[str, Optional[str]]]]:
     if not text:
         return None
     toks = _tokens(text)
+    if len(toks) >= 2 and ("、" in text or "；" in text):     # 张三 市长、李四 副市长
+        pieces = [parse_entry(p) for p in split_top(text, "、；;")]
+        if len(pieces) > 1 and all(p and len(p) == 1 for p in pieces):
+            return [p[0] for p in pieces]
     if len(toks) >= 2:
+        if len(toks) % 2 == 0 and all(is_post(t) and not person_name(t) for t in toks[0::2]) \
+                and all(person_name(t) for t in toks[1::2]):      # 市长 张三 副市长 李四
+            return [(person_name(n), p) for p, n in zip(toks[0::2], toks[1::2])]
+        bracketed = [_bracketed(t) for t in toks]
+        if all(bracketed):                                        # 张三（市长） 李四（副市长）
+            return bracketed
         first = person_name(toks[0])
         if first and (not person_name(toks[1]) or (len(toks) == 2 and is_post(toks[1]))):
             # several `name post` pairs on one line
@@ -323,7 +333,8 @@ def _continues(text: str, last: _Entry) -> bool:
         return last.alone and not person_name(text) and (is_post(text) or bool(UNIT_TAIL.search(text)))
     if not is_post(last.position):
         return True                       # 市规划和自然资源 / 局局长
-    return is_post(text) or bool(UNIT_TAIL.search(text))   # 市发展和改革委员 / 会主任
+    # 市发展和改革委员 / 会主任; not a body's whole name (the signature after a roster)
+    return is_post(text) or (len(text) <= 3 and bool(UNIT_TAIL.search(text)))
 
 
 def _post_cut_as_name(entries: list[_Entry], text: str, before: Line) -> bool:
