@@ -93,8 +93,8 @@ class DocumentBlock:
 
 
 def is_issuer_line(text: str) -> bool:
-    return (3 <= len(text) <= 30 and not _PUNCT.search(text) and " " not in text
-            and P.issuer_end(text) and "关于" not in text and not _RELAY.search(text))
+    return (P.issuer_end(text) and 3 <= len(text) <= 30 and " " not in text and "关于" not in text
+            and not _PUNCT.search(text) and not (("转" in text or "印发" in text) and _RELAY.search(text)))
 
 
 _NAME_SEP = re.compile(r"[ 、]+")
