@@ -454,6 +454,9 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
             if entries and _ONLY_NOTE.match(text):
                 i += 1              # （按姓氏笔画排序） between a label and its people
                 continue
+            if i + 1 < n and P.issuer_end(text) and (P.DATE_LINE.match(lines[i + 1].text.strip())
+                                                     or P.CN_DATE_LINE.match(lines[i + 1].text.strip())):
+                break               # the signature above the date
             pending = last is not None and last.position is not None and not is_post(last.position)
             got = None if pending else parse_entry(text)
             if last and (got is None or (len(got) == 1 and got[0][1] is None)) and _continues(text, last):

@@ -976,3 +976,18 @@ QIZHI_POLICY = """临川市人民政府办公室
 
 def test_a_policy_on_qizhi_is_no_appointment_notice():
     assert _extract(QIZHI_POLICY).appointments == []
+
+
+def test_signature_after_a_roster_is_no_post():
+    text = """临川市人民政府办公室
+关于成立临川市老龄工作委员会的通知
+临政办发〔2024〕130号
+各县（区）人民政府：
+经研究，决定成立临川市老龄工作委员会，组成人员如下：
+主任：陈红
+委员：孙明
+临川市人民政府办公室
+2024年9月3日
+"""
+    (group,) = _extract(text).groups
+    assert _members(group) == [("主任", "陈红", None), ("委员", "孙明", None)]
