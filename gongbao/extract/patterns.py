@@ -131,6 +131,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PHONE_LABEL = r"(?:咨询|解读|联系|服务)?(?:电话|热线)"
 # The unit line; two-column boxes print the phone on it too (咨询单位：X　咨询电话：Y).
 CONTACT_UNIT = re.compile(r"^(?:咨询|解读|联系)(?:单位|部门|机关)\s*[:：]\s*(?P<unit>.+?)"
+                          r"(?:\s*(?:联系人|咨询人|解读人)\s*[:：]\s*\S+?)?"       # a person between them
                           rf"(?:\s*{_PHONE_LABEL}\s*[:：]\s*(?P<phone>[\d\-－—（）() ]{{5,}}?)\s*(?P<tail>\D.*)?)?$")
 CONTACT_PHONE = re.compile(rf"^{_PHONE_LABEL}\s*[:：]\s*(?P<phone>[\d\-－—（）() ]{{5,}})(?P<rest>.*)$")
 CONTACT_PERSON = re.compile(r"^(?:联系人|咨询人|解读人)\s*[:：]")

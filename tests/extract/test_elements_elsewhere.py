@@ -699,3 +699,9 @@ def test_number_in_brackets_after_the_title_and_contents_lines_of_that_shape():
         ("临政函〔2024〕12号", "关于同意设立青禾经济开发区的批复", ["青禾县人民政府"], "2024-03-01"),
         ("临政发〔2024〕5号", "关于印发临川市扩大有效投资若干措施的通知", ["各县（市、区）人民政府", "市直各单位"], "2024-03-05"),
     ]
+
+
+def test_contact_box_line_naming_a_person_between_unit_and_phone():
+    text = NOTICE_WITHOUT_NUMBER + "解读机关：临川市公安局交通警察支队 解读人：周敏 联系电话：0791-6233110\n"
+    doc = _one(text)
+    assert (doc.contact.unit, doc.contact.phone) == ("临川市公安局交通警察支队", "0791-6233110")
