@@ -209,6 +209,9 @@ _TITLE_NAME = re.compile(rf"关于(?:成立|组建|设立|建立|调整|调整�
                          rf"(?P<name>[^，。“”]*?{GROUP_KINDS}){_NAME_AFTER}")
 _QUOTED_NAME = re.compile(rf"(?:成立|组建|设立|建立|调整)[“\"「](?P<name>[^”\"」]{{2,80}}?{GROUP_KINDS})[”\"」]")
 _BODY_NAME = re.compile(rf"(?:决定|研究)?(?:成立|组建|设立|建立)(?P<name>[^，。“”：:]{{2,60}}?{GROUP_KINDS}){_NAME_AFTER}")
+# A group whose members are changed: 关于X领导小组成员调整的通知, 决定对X委员会组成人员进行调整
+_ADJUSTED_NAME = re.compile(rf"(?:关于|对)(?P<name>[^，。“”：:对]{{2,60}}?{GROUP_KINDS})的?"
+                            r"(?:组成人员|成员|人员)(?:名单)?(?:进行|作|予以)?(?:调整|充实|增补|变更|补充)")
 _HEADING_NAME = re.compile(rf"^(?:[{P.CN_NUM}]+、|[（(][{P.CN_NUM}]+[）)]|\d+[.．、])?\s*"
                            rf"(?P<name>[^，。：:]{{2,60}}?{GROUP_KINDS})(?:组成人员|成员)?(?:名单)?[:：]?$")
 _HEADING = re.compile(rf"^(?:[{P.CN_NUM}]+、|[（(][{P.CN_NUM}]+[）)])")
@@ -595,7 +598,9 @@ def _clean_name(name: str) -> str:
 
 def _document_name(lines: list[Line]) -> Optional[str]:
     body = Joined.text_of(lines)
-    for pattern, text in ((_QUOTED_NAME, body), (_TITLE_NAME, head_text(lines)), (_BODY_NAME, body)):
+    head = head_text(lines)
+    for pattern, text in ((_QUOTED_NAME, body), (_TITLE_NAME, head), (_ADJUSTED_NAME, head),
+                          (_BODY_NAME, body), (_ADJUSTED_NAME, body)):
         m = pattern.search(text)
         if m:
             return _clean_name(m.group("name"))

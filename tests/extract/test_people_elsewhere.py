@@ -451,6 +451,27 @@ def test_several_people_a_line_in_other_layouts():
     ]
 
 
+MEMBERS_ADJUSTED = """临川市人民政府办公室
+{title}
+临政办函〔2024〕140号
+各县（区）人民政府，市直各有关单位：
+{sentence}调整后的组成人员如下：
+主任：王晓明　市长
+副主任：陈红　副市长
+临川市人民政府办公室
+2024年9月3日
+"""
+
+
+def test_group_named_where_its_members_are_adjusted():
+    for title, sentence in (
+            ("关于临川市食品安全委员会成员调整的通知", "因人事变动，对委员会成员进行调整。"),
+            ("关于调整市政府议事协调机构的通知", "市政府决定对临川市食品安全委员会组成人员进行调整。")):
+        (group,) = _extract(MEMBERS_ADJUSTED.format(title=title, sentence=sentence)).groups
+        assert group.name == "临川市食品安全委员会", title
+        assert _members(group) == [("主任", "王晓明", "市长"), ("副主任", "陈红", "副市长")]
+
+
 # ---------------------------------------------------------------- appointments
 
 
