@@ -429,21 +429,29 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
         head.lines = lines[start:end]
         # head_end was an index into the whole input; make it relative
         head.head_end = head.head_end - start
-        if head.bare and blocks and not _stands_alone(head, lines[start - 1]):
+        if head.bare and blocks and not _stands_alone(head, lines[start - 1], blocks[-1]):
             blocks[-1].lines = blocks[-1].lines + head.lines   # a titled part of the document above
             continue
         blocks.append(head)
     return _without_contents_entries(blocks)
 
 
-def _stands_alone(head: DocumentBlock, above: Line) -> bool:
+def _stands_alone(head: DocumentBlock, above: Line, before: DocumentBlock) -> bool:
     """Is a head with the title alone a document of its own (a 公告, 通告)
-    rather than an attachment or a titled part of the document above? Not
-    under an attachment label (附件, 附件2), and dated under its signature."""
+    rather than an attachment, a titled part of the document above or a
+    title quoted across a line break (…落实市人民政府 / 关于…的通知 / 精神)?
+    Not under an attachment label (附件, 附件2); the document above has
+    ended (dated) and this one is dated under its signature."""
     if P.ATTACHMENT_LABEL.match(above.text):
         return False
+    return ((before.note_line is not None or _dated(before.lines[before.head_end:]))
+            and _dated(head.lines[head.head_end:]))
+
+
+def _dated(lines: list[Line]) -> bool:
+    """Does a date line (成文日期) stand among the lines?"""
     return any(t.endswith("日") and (P.DATE_LINE.match(t) or P.CN_DATE_LINE.match(t.replace(" ", "")))
-               for t in (ln.text.rstrip() for ln in head.lines[head.head_end:]))
+               for t in (ln.text.rstrip() for ln in lines))
 
 
 def _without_contents_entries(blocks: list[DocumentBlock]) -> list[DocumentBlock]:

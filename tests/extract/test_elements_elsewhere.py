@@ -705,3 +705,13 @@ def test_contact_box_line_naming_a_person_between_unit_and_phone():
     text = NOTICE_WITHOUT_NUMBER + "解读机关：临川市公安局交通警察支队 解读人：周敏 联系电话：0791-6233110\n"
     doc = _one(text)
     assert (doc.contact.unit, doc.contact.phone) == ("临川市公安局交通警察支队", "0791-6233110")
+
+
+def test_a_title_quoted_across_line_breaks_does_not_split_the_document():
+    text = ("临川市人民政府办公室\n关于做好全市安全生产工作的通知\n临政办发〔2024〕33号\n各县（市、区）人民政府：\n"
+            "　　为认真贯彻落实\n临川市人民政府\n关于加强安全生产工作的通知\n精神，现将有关事项通知如下。\n"
+            "临川市人民政府办公室\n2024年6月1日\n")
+    doc = _one(text)
+    assert doc.doc_number == "临政办发〔2024〕33号"
+    assert doc.signed_date == "2024-06-01"
+    assert "关于加强安全生产工作的通知" in doc.body
