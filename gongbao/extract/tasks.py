@@ -428,12 +428,14 @@ def _reads_as_cell(text: str, names: bool) -> bool:
 def _cells_apart(lines: list[Line], names: bool = False) -> list[Line]:
     """A PDF reader prints the one-line cells of a row that sit on one
     baseline as one line, a space between them (`市交通运输局 各区人民政府
-    2025年10月底前`): such a line, every field reading as a cell, is given
-    back as a line per cell, for the column split to place."""
+    2025年10月底前`, or a one-line content first): such a line, every
+    field after the first reading as a cell, is given back as a line per
+    cell, for the column split to place."""
     out: list[Line] = []
     for ln in lines:
         fields = ln.text.split(" ") if " " in ln.text else ()
-        if len(fields) > 1 and all(_reads_as_cell(f, names) for f in fields):
+        # (the first field may be a one-line content: the cells after it decide)
+        if len(fields) > 1 and all(_reads_as_cell(f, names) for f in fields[1:]):
             out.extend(Line(f, ln.no, ln.page) for f in fields)
         else:
             out.append(ln)
