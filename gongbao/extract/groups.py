@@ -203,7 +203,8 @@ _ROLE_FIRST = frozenset(w[0] for w in ROLE_WORDS + _ROLE_PREFIXES)   # where a R
 _ROLE_START = re.compile("\n[" + P.SPACE_CHARS + re.escape("".join(sorted(_ROLE_FIRST))) + "]")
 ROLE_LABEL = re.compile(rf"^(?P<role>{_ROLE_ALT})\s*(?:[:：]\s*(?P<rest>.*)|\s+(?P<bare>\S.*))?$")
 
-GROUP_KINDS = r"(?:工作领导小组|领导小组|工作专班|专班|委员会|联席会议|指挥部|工作组|协调小组|专项小组)"
+GROUP_KINDS = (r"(?:工作领导小组|领导小组|小组|工作专班|专班|委员会|联席会议|指挥部|"
+               r"(?:工作|领导|督导|指导|推进|攻坚|专项|检查|考核)组|(?:工作|协调)机制)")
 _NAME_AFTER = r"(?=组成人员|成员|及其|制度|的|”|\"|」|（|\(|，|。|$)"
 _TITLE_NAME = re.compile(rf"关于(?:成立|组建|设立|建立|调整|调整充实|充实调整|重新?组建|明确)"
                          rf"(?P<name>[^，。“”]*?{GROUP_KINDS}){_NAME_AFTER}")

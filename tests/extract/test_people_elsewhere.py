@@ -1012,3 +1012,20 @@ def test_signature_after_a_roster_is_no_post():
 """
     (group,) = _extract(text).groups
     assert _members(group) == [("主任", "陈红", None), ("委员", "孙明", None)]
+
+
+def test_other_kinds_of_group():
+    template = """临川市人民政府办公室
+关于成立临川市农村人居环境整治{kind}的通知
+临政办发〔2024〕150号
+各县（区）人民政府：
+经研究，决定成立临川市农村人居环境整治{kind}，组成人员如下：
+组长：王晓明　市长
+成员：孙明　市农业农村局局长
+临川市人民政府办公室
+2024年9月3日
+"""
+    for kind in ("工作推进小组", "专项督导组", "攻坚组", "工作领导组", "工作协调机制"):
+        (group,) = _extract(template.format(kind=kind)).groups
+        assert group.name == "临川市农村人居环境整治" + kind
+        assert _members(group) == [("组长", "王晓明", "市长"), ("成员", "孙明", "市农业农村局局长")]
