@@ -133,6 +133,9 @@ def dated_signature(text: str) -> Optional[tuple[str, str]]:
     return (m.group("sig"), date) if date else None
 
 
+_NEXT_ITEM = re.compile(r"(?:\s+|(?<=[；;]))(?=\d{1,2}\s*[.．、](?!\d))")
+
+
 def _attachments(lines: list[Line]) -> list[str]:
     """附件：1.xxx / 2.xxx (wrapped), or 附件1：xxx / 附件2：xxx → titles
     without numbering."""
@@ -144,10 +147,13 @@ def _attachments(lines: list[Line]) -> list[str]:
             text = labelled.group("rest")
             if not text:
                 continue                    # the items follow on the lines below
-        if labelled or not items or re.match(r"^\d{1,2}\s*[.．、]", text):
-            items.append([re.sub(r"^\d{1,2}\s*[.．、]\s*", "", text)])
-        else:
-            items[-1].append(text)
+        # items run on one line (1.X 2.Y, 1.X；2.Y), as a web page's copy gives them
+        pieces = _NEXT_ITEM.split(text) if (" " in text or "；" in text or ";" in text) else [text]
+        for n, piece in enumerate(pieces):
+            if (labelled and n == 0) or not items or re.match(r"^\d{1,2}\s*[.．、]", piece):
+                items.append([re.sub(r"^\d{1,2}\s*[.．、]\s*", "", piece)])
+            else:
+                items[-1].append(piece)
     return [t for t in (join(parts).rstrip("；;。") for parts in items) if t]
 
 

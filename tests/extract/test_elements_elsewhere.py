@@ -715,3 +715,12 @@ def test_a_title_quoted_across_line_breaks_does_not_split_the_document():
     assert doc.doc_number == "临政办发〔2024〕33号"
     assert doc.signed_date == "2024-06-01"
     assert "关于加强安全生产工作的通知" in doc.body
+
+
+def test_attachment_items_run_on_one_line():
+    text = ("临川市人民政府\n临政发〔2024〕9号\n临川市人民政府关于印发临川市2024年计划的通知\n各县（市、区）人民政府：\n"
+            "　　现将计划印发给你们。\n　　附件：{}\n临川市人民政府\n2024年2月6日\n")
+    for items in ("1.临川市2024年国民经济计划 2.临川市2024年1.5万亩高标准农田建设任务表",
+                  "1.临川市2024年国民经济计划；2.临川市2024年1.5万亩高标准农田建设任务表"):
+        doc = _one(text.format(items))
+        assert doc.attachments == ["临川市2024年国民经济计划", "临川市2024年1.5万亩高标准农田建设任务表"], items
