@@ -593,8 +593,9 @@ def _prose_roster(lines: list[Line], framed: Optional[str] = None) -> list[_Bloc
 
 
 def _clean_name(name: str) -> str:
-    """As printed, without the 制度 of `建立X联席会议制度`."""
-    return re.sub(r"制度$", "", name.strip())
+    """As printed, without the 制度 of `建立X联席会议制度` and without who
+    leads it (`由市长任组长的X领导小组`, `以市长为组长的X`)."""
+    return re.sub(r"制度$", "", re.sub(r"^(?:由|以)[^，。]*的", "", name.strip()))
 
 
 def _document_name(lines: list[Line]) -> Optional[str]:

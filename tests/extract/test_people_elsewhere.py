@@ -1029,3 +1029,29 @@ def test_other_kinds_of_group():
         (group,) = _extract(template.format(kind=kind)).groups
         assert group.name == "临川市农村人居环境整治" + kind
         assert _members(group) == [("组长", "王晓明", "市长"), ("成员", "孙明", "市农业农村局局长")]
+
+
+ROSTER_IN_A_WORK_PLAN = """临川市人民政府办公室
+关于印发临川市城乡环境综合整治工作方案的通知
+临政办发〔2024〕160号
+各县（区）人民政府，市直各有关单位：
+现将《临川市城乡环境综合整治工作方案》印发给你们，请认真贯彻执行。
+附件：临川市城乡环境综合整治工作方案
+临川市人民政府办公室
+2024年9月3日
+附件
+临川市城乡环境综合整治工作方案
+一、保障措施
+（一）加强组织领导。成立由市长任组长、分管副市长任副组长的临川市城乡环境综合整治工作领导小组，组成人员如下：
+组　长：王晓明　市长
+副组长：陈　红　副市长
+领导小组办公室设在市住房和城乡建设局。
+（二）强化督导考核。
+"""
+
+
+def test_group_set_up_in_a_work_plan_with_its_leaders_described():
+    (group,) = _extract(ROSTER_IN_A_WORK_PLAN).groups
+    assert group.name == "临川市城乡环境综合整治工作领导小组"
+    assert group.office_host == "市住房和城乡建设局"
+    assert _members(group) == [("组长", "王晓明", "市长"), ("副组长", "陈红", "副市长")]
