@@ -266,7 +266,9 @@ def _labelled(text: str, default: str, strict: bool) -> Optional[tuple[tuple[str
         if kind == "person":
             continue
         end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        role = default if kind == "own" else kind
+        role = kind
+        if kind == "own":             # 责任单位 beside a lead carries out, else the cell's role
+            role = "implement" if default == "lead" or any(r == "lead" for _, r in out) else default
         out += _read_roles(text[m.end():end].strip("。；;，,"), role, strict)
     seen: set = set()
     return tuple([pair for pair in out if not (pair in seen or seen.add(pair))])

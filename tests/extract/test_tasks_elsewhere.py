@@ -711,3 +711,24 @@ def test_two_attached_tables_each_numbered_from_one():
     # the unit wrapped (县人力资源和社 / 会保障局) after a one-line content is the unit's
     assert _roles(tasks["3"]) == [("县人力资源和社会保障局", "lead"), ("各乡镇人民政府", "cooperate")]
     assert [d.date for d in tasks["4"].deadlines] == ["2024-11-30"]
+
+
+LABELS_ON_ONE_LINE = """青禾县人民政府办公室关于印发青禾县2024年文旅融合发展工作要点的通知
+青政办发〔2024〕44号
+各乡镇人民政府，县直各单位：
+　　现将《青禾县2024年文旅融合发展工作要点》印发给你们，请认真贯彻落实。
+青禾县人民政府办公室
+2024年5月15日
+　　1.创建国家4A级旅游景区1家，全年接待游客300万人次。
+　　牵头单位：县文化和旅游局　配合单位：县发展和改革局、各乡镇人民政府　完成时限：2024年11月底前
+　　2.举办文化旅游节庆活动10场以上。
+　　牵头单位：县文化和旅游局　责任单位：各乡镇人民政府
+"""
+
+
+def test_several_labels_on_one_line():
+    tasks = _tasks(extract_text(LABELS_ON_ONE_LINE, "qinghe-wenlv.txt"))
+    assert _roles(tasks["1"]) == [("县文化和旅游局", "lead"), ("县发展和改革局", "cooperate"), ("各乡镇人民政府", "cooperate")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-12-31", "2024-11-30"]
+    # 责任单位 beside 牵头单位 carries the task out
+    assert _roles(tasks["2"]) == [("县文化和旅游局", "lead"), ("各乡镇人民政府", "implement")]
