@@ -149,8 +149,26 @@ def _title_from(lines: list[Line], i: int) -> Optional[int]:
             nxt = lines[k + 1].text if k + 1 < len(lines) else ""
             if nxt.startswith("的") and len(nxt) <= 30 and P.DOC_TYPE_AT_END.search(nxt) and "关于" in joined:
                 return k + 1
+            if not _head_follows(lines, k + 1):
+                # a 文种 word inside the title may end a line (关于印发2024年政府工作报告 /
+                # 重点工作任务分工的通知): the title goes on if a later line ends it
+                for j in range(k + 1, min(k + 3, i + MAX_TITLE_LINES, len(lines))):
+                    t = lines[j].text
+                    if t.endswith(("：", ":")) or P.DOC_NUMBER_LINE.match(t) or is_issuer_line(t):
+                        break
+                    if t[-1:] in _DOC_TYPE_LAST and P.DOC_TYPE_AT_END.search(t) and _head_follows(lines, j + 1):
+                        return j
             return k
     return None
+
+
+def _head_follows(lines: list[Line], k: int) -> bool:
+    """Does line k continue a head after its title: a number, a 题注, 主送机关?"""
+    if k >= len(lines):
+        return False
+    text = lines[k].text
+    return bool(P.DOC_NUMBER_LINE.match(text) or (text[:1] in "（(" and _head_note(lines, k))
+                or _addressees_from(lines, k) > k)
 
 
 def _addressees_from(lines: list[Line], i: int) -> int:

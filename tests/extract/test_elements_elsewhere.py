@@ -724,3 +724,12 @@ def test_attachment_items_run_on_one_line():
                   "1.临川市2024年国民经济计划；2.临川市2024年1.5万亩高标准农田建设任务表"):
         doc = _one(text.format(items))
         assert doc.attachments == ["临川市2024年国民经济计划", "临川市2024年1.5万亩高标准农田建设任务表"], items
+
+
+def test_a_doc_type_word_ending_a_title_line_inside_the_title():
+    for head in ("临川市人民政府办公室\n关于印发2024年政府工作报告\n", "临川市人民政府办公室关于印发2024年政府工作报告\n"):
+        doc = _one(head + "重点工作任务分工的通知\n临政办函〔2024〕8号\n各县（市、区）人民政府，市人民政府各\n委、办、局：\n"
+                   "　　现印发给你们。\n临川市人民政府办公室\n2024年3月16日\n")
+        assert doc.title == "关于印发2024年政府工作报告重点工作任务分工的通知", head
+        assert doc.doc_number == "临政办函〔2024〕8号", head
+        assert doc.addressees == ["各县（市、区）人民政府", "市人民政府各委、办、局"], head
