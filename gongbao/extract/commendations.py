@@ -36,7 +36,7 @@ from .groups import UNIT_TAIL, Joined, head_text, person_name, spaced_names, spl
 from .lines import Line
 from .reflow import tidy
 
-_CUE = re.compile(r"表扬|表彰|嘉奖|授予|命名|通报奖励|予以奖励|记功")
+_CUE = re.compile(r"表扬|表彰|嘉奖|授予|命名|通报奖励|予以奖励|记功|记(?:个人|集体)?[一二三]等功")
 _UNIT_WORDS = re.compile(r"单位|集体|组织|部门|企业|机构|团队|班组|科室|示范点|窗口|基地|家庭")
 _PERSON_WORDS = re.compile(r"个人|人员|同志|工作者|标兵|能手|先进人物|模范|楷模|之星|干部|职工|教师|党员")
 _COUNT = re.compile(r"共?\s*(?:计)?\s*\d+\s*(?P<unit>个|家|所|人|名|位)")
@@ -497,7 +497,8 @@ def parse_commendations(lines: list[Line], document: str, file: str) -> list[Com
 # inside the sentence that commends, when no list stands apart
 _SENTENCE_LIST = re.compile(
     r"(?:对|授予|给予)(?P<list>[^。；;：:“”\n]{2,800}?)(?P<etc>等)?\s*(?P<count>\d+|[一二三四五六七八九十百]+)?\s*"
-    r"(?:个|家|所|名|位)?(?P<what>单位|集体|同志|个人)?(?=(?:予以|给予)?(?:通报)?(?:表扬|表彰|嘉奖|记功|奖励)|“)")
+    r"(?:个|家|所|名|位)?(?P<what>单位|集体|同志|个人)?"
+    r"(?=(?:予以|给予)?(?:通报)?(?:表扬|表彰|嘉奖|记功|奖励)|“|记(?:个人|集体)?[一二三]等功)")
 
 
 _KIND_WORD_END = re.compile(r"(?:单位|集体|个人|人员)$")
@@ -507,7 +508,11 @@ def _in_sentence(lines: list[Line], document: str, file: str) -> list[Commendati
     joined = Joined.of(lines)
     out: list[Commendation] = []
     seen: set[tuple[str, str]] = set()
-    for m in _SENTENCE_LIST.finditer(joined.text):
+    text, pos = joined.text, 0
+    while (m := _SENTENCE_LIST.search(text, pos)) is not None:
+        # a match that is no list is passed over by one character only: a list
+        # may start inside it (给予嘉奖，对A、B等2名同志记三等功)
+        pos = m.start() + 1
         if m.group("what") in ("单位", "集体", "个人") and not (m.group("etc") or m.group("count")):
             continue                      # 对先进单位和先进个人予以表扬: kinds, not a list
         pieces = [re.sub(r"同志$", "", p) for p in split_top(m.group("list"), "、，,和")]
@@ -523,6 +528,7 @@ def _in_sentence(lines: list[Line], document: str, file: str) -> list[Commendati
                 break
         if not pieces or len(kinds) != len(pieces):
             continue                      # not a list of units or people: prose
+        pos = m.end()
         used = joined.lines_between(m.start("list"), m.end("list"))
         for piece, kind in zip(pieces, kinds):
             name = piece if kind == "unit" else person_name(piece)

@@ -1055,3 +1055,30 @@ def test_group_set_up_in_a_work_plan_with_its_leaders_described():
     assert group.name == "临川市城乡环境综合整治工作领导小组"
     assert group.office_host == "市住房和城乡建设局"
     assert _members(group) == [("组长", "王晓明", "市长"), ("副组长", "陈红", "副市长")]
+
+
+MERITS = """临川市人民政府
+关于嘉奖2023年度全市优秀公务员的决定
+临政发〔2024〕51号
+各县（区）人民政府，市直各有关单位：
+根据考核结果，市政府决定对王晓明、李华等2名同志给予嘉奖，对孙明、钱文等2名同志记三等功。
+临川市人民政府
+2024年9月3日
+"""
+
+MERIT_TITLE = """临川市人民政府
+关于给予王晓明同志记个人三等功的决定
+临政发〔2024〕50号
+各县（区）人民政府，市直各有关单位：
+为表彰先进，市政府决定给予王晓明同志记个人三等功一次。
+临川市人民政府
+2024年9月3日
+"""
+
+
+def test_merits_recorded_in_sentences():
+    assert _commended(MERITS) == [
+        ("individual", "王晓明", None), ("individual", "李华", None),
+        ("individual", "孙明", None), ("individual", "钱文", None),
+    ]
+    assert _commended(MERIT_TITLE) == [("individual", "王晓明", None)]
