@@ -19,6 +19,8 @@ CC = re.compile(r"^抄\s*[送报]\s*[:：]\s*(?P<rest>.*)$")         # 抄送 (�
 PRINTED = re.compile(r"^(?P<by>\S.*?)\s*(?P<date>(?:19|20|１９|２０)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
                      r"[〇零一二三四五六七八九○Ｏ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印\s*发$")
 _CN = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# A rule line the 版记 is set between (————, ＿＿＿), as text extraction gives it.
+_RULE = re.compile(r"^[—\-－_＿─━=＝~～\s]{3,}$")
 LOOK_BACK = 12          # non-blank lines from the end where an imprint may stand
 
 
@@ -105,7 +107,7 @@ def split_imprint(lines: list[Line]) -> tuple[list[Line], Imprint]:
             first = k
         elif text.startswith("抄") and (m := CC.match(text)):
             # the list may wrap onto the lines below, up to the 印发 line or the next list
-            rest = [m.group("rest")] + [ln.text for ln in lines[k + 1:first]]
+            rest = [m.group("rest")] + [ln.text for ln in lines[k + 1:first] if not _RULE.match(ln.text)]
             cc_groups.append(split_list("".join(rest)))
             first = k
         k -= 1

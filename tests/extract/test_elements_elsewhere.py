@@ -733,3 +733,12 @@ def test_a_doc_type_word_ending_a_title_line_inside_the_title():
         assert doc.title == "关于印发2024年政府工作报告重点工作任务分工的通知", head
         assert doc.doc_number == "临政办函〔2024〕8号", head
         assert doc.addressees == ["各县（市、区）人民政府", "市人民政府各委、办、局"], head
+
+
+def test_imprint_between_rule_lines():
+    rule = "—" * 26 + "\n"
+    doc = _one(_office_notice(3, "安全生产月") + rule + "抄送：市委办公室，市人大常委会办公室，市政协办公室。\n" + rule
+               + "临川市人民政府办公室　　　　2024年3月9日印发\n" + rule)
+    assert doc.cc == ["市委办公室", "市人大常委会办公室", "市政协办公室"]
+    assert (doc.printed_by, doc.printed_date) == ("临川市人民政府办公室", "2024-03-09")
+    assert (doc.signed_date, doc.publication) == ("2024-03-08", "此件公开发布")
