@@ -864,6 +864,9 @@ def _inline_units(text: str, first_leads: bool) -> Optional[tuple[str, list[tupl
     return text[:start].rstrip() + ("。" if tail.endswith("。") else ""), roles, when
 
 
+_FIRST_SENTENCE = re.compile(r"[^。；;：:]*")
+
+
 def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
     """Numbered items ending with their units in brackets. An item runs from
     its number to the line that closes the bracketed units."""
@@ -871,15 +874,29 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
     path: list[tuple[int, str]] = []
     item: list[Line] = []
     measure = None                       # full_width(lines), when a line needs it
+    # a numbered task without units whose （1）（2） items carry them: its number,
+    # short name, and the count of its items so far
+    parent: list = []
 
     def close():
         if not item:
             return
         text = join(item)
         found = _inline_units(text, first_leads)
-        m_item = P.ITEM_NUM.match(text) or P.ITEM_PAREN.match(text)
+        m_num = P.ITEM_NUM.match(text)
+        m_item = m_num or P.ITEM_PAREN.match(text)
+        if m_num:
+            # (its short name: the first sentence, 深化“一网通办”改革。…)
+            parent[:] = [m_num.group("n"), _FIRST_SENTENCE.match(text[m_num.end():].strip()).group() or None, 0] \
+                if not found else []
         if found:
             content, roles, when = found
+            if m_item and not m_num and parent:     # （k） of task N: item N.k, named by N
+                parent[2] += 1
+                tasks.append(RawTask(f"{parent[0]}.{parent[2]}", content[m_item.end():].strip(), parent[1],
+                                     _sections([t for _, t in path]), roles, list(item), when=when))
+                item.clear()
+                return
             if m_item:
                 key, content = m_item.group("n"), content[m_item.end():].strip()
             elif text[:1] in P.CIRCLED:     # ① items
@@ -901,6 +918,7 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
             close()
             if level:
                 path = [(lv, t) for lv, t in path if lv < level] + [(level, text)]
+                parent.clear()
             item.append(ln)
         elif item:
             item.append(ln)

@@ -732,3 +732,32 @@ def test_several_labels_on_one_line():
     assert [d.date for d in tasks["1"].deadlines] == ["2024-12-31", "2024-11-30"]
     # 责任单位 beside 牵头单位 carries the task out
     assert _roles(tasks["2"]) == [("县文化和旅游局", "lead"), ("各乡镇人民政府", "implement")]
+
+
+SUB_ITEMS_WITH_NOTES = """临川市人民政府关于印发临川市2024年优化营商环境行动方案的通知
+临政发〔2024〕20号
+各县（市、区）人民政府，市人民政府各部门：
+　　现将《临川市2024年优化营商环境行动方案》印发给你们，请认真贯彻执行。
+临川市人民政府
+2024年3月25日
+　　一、打造高效便捷的政务环境
+　　1.深化“一网通办”改革。围绕企业和群众高频事项，重点推进以下工作：
+　　（1）推动高频政务服务事项“全程网办”，网办率达到90%以上。（市政务服务管理局负责）
+　　（2）6月底前实现企业开办“一日办结”。（市市场监管局牵头，市税务局配合）
+　　2.优化不动产登记服务。
+　　（1）推行不动产登记“带押过户”。（市自然资源和规划局负责）
+　　二、打造公平公正的法治环境
+　　3.规范涉企行政执法，年底前完成行政执法案卷评查。（市司法局负责）
+"""
+
+
+def test_items_of_a_numbered_task_carry_the_notes():
+    tasks = _tasks(extract_text(SUB_ITEMS_WITH_NOTES, "linchuan-yingshang.txt"))
+    assert sorted(tasks) == ["1.1", "1.2", "2.1", "3"]
+    assert [(tasks[k].heading, tasks[k].section) for k in ("1.1", "2.1", "3")] == [
+        ("深化“一网通办”改革", "一、打造高效便捷的政务环境"), ("优化不动产登记服务", "一、打造高效便捷的政务环境"),
+        (None, "二、打造公平公正的法治环境")]
+    assert tasks["1.2"].content == "6月底前实现企业开办“一日办结”。"
+    assert _roles(tasks["1.2"]) == [("市市场监管局", "lead"), ("市税务局", "cooperate")]
+    assert [d.date for d in tasks["1.2"].deadlines] == ["2024-06-30"]
+    assert _roles(tasks["3"]) == [("市司法局", "responsible")]
