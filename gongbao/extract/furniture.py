@@ -107,6 +107,9 @@ _PAGE_NUMBER_FIRST = frozenset("—–―-－第·•・")
 _PAGE_NUMBER_START = re.compile("\n[" + re.escape("".join(sorted(_PAGE_NUMBER_FIRST))) + "\\d]")
 _NAMES_GAZETTE = re.compile("报(?<=[公政]报)")
 _CONTACT_START = re.compile("\n[咨解联]")       # how P.CONTACT_UNIT's lines start
+# Rule lines: how they start (for find_lines), and what they hold.
+_RULE_START = re.compile("\n[—\\-－_＿─━=＝]")
+_RULE = re.compile(r"^[—\-－_＿─━=＝★☆\s]{4,}$")
 
 
 def _bare_numbers(lines: list[Line], header_at: list[int]) -> set[int]:
@@ -196,6 +199,10 @@ def strip_furniture(lines: list[Line]) -> Cleaned:
     # lines that may hold a box's unit line, found in the framed input, as indices among the kept
     box_at = [i - bisect.bisect_left(run, i) for i in find_lines(lines, _CONTACT_START, framed) if i not in drop]
     kept, boxes = take_contact_boxes(kept, box_at)
+    # rule lines (the 版头's red line ————★————, the 版记's rules), as text extraction gives them
+    rules = {id(lines[i]) for i in find_lines(lines, _RULE_START, framed) if _RULE.match(lines[i].text)}
+    if rules:
+        kept = [ln for ln in kept if id(ln) not in rules]
     return Cleaned(kept, boxes, gazette)
 
 

@@ -742,3 +742,11 @@ def test_imprint_between_rule_lines():
     assert doc.cc == ["市委办公室", "市人大常委会办公室", "市政协办公室"]
     assert (doc.printed_by, doc.printed_date) == ("临川市人民政府办公室", "2024-03-09")
     assert (doc.signed_date, doc.publication) == ("2024-03-08", "此件公开发布")
+
+
+def test_the_red_rule_under_the_masthead_is_no_part_of_the_title():
+    for rule in ("————————————————", "———————★———————", "________________"):
+        doc = _one(f"临川市人民政府文件\n临政发〔2024〕5号\n{rule}\n临川市人民政府关于公布市级重点项目的通知\n"
+                   "各县（市、区）人民政府：\n　　现予公布。\n临川市人民政府\n2024年3月5日\n")
+        assert (doc.doc_number, doc.issuer, doc.title) == (
+            "临政发〔2024〕5号", "临川市人民政府", "关于公布市级重点项目的通知"), rule
