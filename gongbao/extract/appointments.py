@@ -121,9 +121,10 @@ def _mark_line_ends(lines: list[Line]) -> list[Line]:
     return out
 
 
-# `一、任命` / `（二）免去：` / `2.决定免去`: the numbering goes, the action word opens the line
-_NUMBERED_ACTION = re.compile(rf"^(?:[{P.CN_NUM}]+\s*、|[（(][{P.CN_NUM}]+[）)]|\d{{1,3}}\s*[.．、])\s*"
-                              r"(?=(?:决定|同意)?(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职))")
+# `一、任命` / `（二）免去：` / `1.张三任X` / `（一）任命张三为X`: the numbering goes
+# where an action word or an entry (…任/为/的/免/聘) follows
+_NUMBERED_ACTION = re.compile(rf"^(?:[{P.CN_NUM}]+\s*、|[（(][{P.CN_NUM}]+[）)]|\d{{1,3}}\s*[.．、](?!\d)|[（(]\d{{1,3}}[）)])\s*"
+                              r"(?=[^，。；;：:]{0,12}?(?:任|为|的|免|聘|提名|提请|不再))")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[（(]\d{1,3}[）)])\s*")
 _NOTES_AT_END = re.compile(r"(?:[（(][^（）()]*[）)])+$")
 _NOT_IN_ITEM = re.compile(r"[为的，,。；;：:、]")
@@ -285,6 +286,18 @@ def _entry(clause: str, action: str, previous: list[str]) -> Optional[tuple[list
     return names, pos, "挂职" if implied else note, implied      # 张三同志挂职任X
 
 
+def _after_preamble(clause: str, previous: list[str]) -> str:
+    """The clause without what comes before its entry and a colon
+    (`市直各有关单位：经市人民政府研究决定：张三任X` → `张三任X`); a
+    `name：post` entry keeps its name."""
+    while "：" in clause:
+        head, rest = clause.split("：", 1)
+        if not rest or _names(head, previous):
+            break
+        clause = rest
+    return clause
+
+
 _SELF_APPOINT = re.compile(r"^(?P<name>[^，。；、：:]{2,8}?)(?:同志)?(?:挂职)?(?:担任|任)(?![命免职])")
 _SUBJECT = re.compile(r"^(?P<name>[^，。；、：:]{2,8}?)同志")
 
@@ -332,6 +345,7 @@ def parse_appointments(lines: list[Line], document: str, file: str) -> list[Appo
                 offset += len(clause)
                 if not c_text:
                     continue
+                c_text = _after_preamble(c_text, previous)
                 act = _clause_action(c_text, action)
                 got = _entry(c_text, act, previous)
                 src = joined.lines_between(c_start, offset)

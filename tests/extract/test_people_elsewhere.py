@@ -1082,3 +1082,28 @@ def test_merits_recorded_in_sentences():
         ("individual", "孙明", None), ("individual", "钱文", None),
     ]
     assert _commended(MERIT_TITLE) == [("individual", "王晓明", None)]
+
+
+NUMBERED_ENTRIES = """临川市人民政府
+关于王晓明等同志职务任免的通知
+临政任〔2024〕60号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究决定：
+1.王晓明任临川市财政局局长；
+2.李华任临川市财政局副局长（试用期一年）；
+3.免去张志强的临川市财政局局长职务。
+（一）任命赵丽华为临川市审计局局长；
+（二）免去钱文的临川市审计局局长职务。
+临川市人民政府
+2024年9月3日
+"""
+
+
+def test_numbered_entries_after_a_colon():
+    assert _plain(_extract(NUMBERED_ENTRIES).appointments) == [
+        ("appoint", "王晓明", "临川市财政局局长", None),
+        ("appoint", "李华", "临川市财政局副局长", "试用期一年"),
+        ("dismiss", "张志强", "临川市财政局局长", None),
+        ("appoint", "赵丽华", "临川市审计局局长", None),
+        ("dismiss", "钱文", "临川市审计局局长", None),
+    ]
