@@ -219,7 +219,7 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         about = text.find("印发", 0, 40)
     # (a title's own punctuation, 《》 or 、, may come soon after 关于 or 印发)
     if (len(text) > 60 or _PUNCT.search(text, 0, 12 if about < 0 else min(about, 12))) \
-            and not (len(text) <= 120 and issuer_prefix(text)):
+            and not (len(text) <= 120 and (issuer_prefix(text) or issuer_names(text))):
         return None
     single = is_issuer_line(text)
     if single and i + 1 < len(lines) and is_issuer_line(lines[i + 1].text):

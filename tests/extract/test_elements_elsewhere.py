@@ -750,3 +750,11 @@ def test_the_red_rule_under_the_masthead_is_no_part_of_the_title():
                    "各县（市、区）人民政府：\n　　现予公布。\n临川市人民政府\n2024年3月5日\n")
         assert (doc.doc_number, doc.issuer, doc.title) == (
             "临政发〔2024〕5号", "临川市人民政府", "关于公布市级重点项目的通知"), rule
+
+
+def test_joint_issuers_joined_by_a_pause_mark_on_their_own_line():
+    doc = _one("中共青禾县委办公室、青禾县人民政府办公室\n关于印发青禾县乡村振兴考核办法的通知\n青办发〔2024〕4号\n"
+               "各乡镇党委、人民政府，县直各单位：\n　　现印发给你们。\n中共青禾县委办公室　　青禾县人民政府办公室\n2024年5月6日\n")
+    assert doc.issuer == "中共青禾县委办公室、青禾县人民政府办公室"
+    assert doc.title == "关于印发青禾县乡村振兴考核办法的通知"
+    assert doc.doc_number == "青办发〔2024〕4号"
