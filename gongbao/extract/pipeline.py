@@ -36,7 +36,12 @@ def _year(doc: Document) -> Optional[int]:
     if doc.signed_date:
         return int(doc.signed_date[:4])
     m = re.search(r"(?:19|20)\d\d", doc.doc_number or "")
-    return int(m.group()) if m else None
+    if m:
+        return int(m.group())
+    # neither date nor number (a page cut from a site): the year the title names
+    # (关于印发2024年…工作方案的通知), the plan's year and the document's
+    m = re.search(r"((?:19|20)\d\d)年", doc.title or "")
+    return int(m.group(1)) if m else None
 
 
 def _assign_contacts(docs: list[tuple[Document, int]], boxes: list[ContactBox]) -> None:

@@ -38,6 +38,8 @@ LABEL_ROLE = {"牵头单位": "lead", "牵头部门": "lead", "主办单位": "l
               "配合单位": "cooperate", "配合部门": "cooperate", "协办单位": "cooperate", "参与单位": "cooperate",
               "协同单位": "cooperate", "协同部门": "cooperate",
               "责任单位": "implement", "责任部门": "implement"}
+# 10. / 10、 — not 1.65, but 1.4月底前… (item 1 starting with its month) or 2.2024年…
+ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\s*[.．、](?:(?!\d)|(?=\d{1,2}月|(?:19|20)\d\d年))")
 ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
 # lines starting as a header, a row or a section row (一、… / （一）…) can (find_lines)
 # (and 附件 labels, where a next table's title starts)
@@ -688,7 +690,7 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
                 found = read_roles(text, default=LABEL_ROLE[label], strict=False)
                 current.roles.extend(_marked_lead(found) if LABEL_ROLE[label] == "implement" else found)
             content = join(current.content_lines)
-            label = P.ITEM_NUM if content[:1].isdecimal() else P.HEADING_2
+            label = ITEM_NUM if content[:1].isdecimal() else P.HEADING_2
             current.content = label.sub("", content, count=1).strip()
             if not labels:              # the units noted at the item's end instead (…。牵头单位：X)
                 found = _inline_units(current.content, False)
@@ -700,7 +702,7 @@ def parse_labelled_list(lines: list[Line]) -> list[RawTask]:
     for ln in lines:
         text = ln.text
         first = text[:1]
-        m_item = P.ITEM_NUM.match(text) if first.isdecimal() else None
+        m_item = ITEM_NUM.match(text) if first.isdecimal() else None
         if m_item and (expected is None or int(m_item.group("n")) == expected
                        or (int(m_item.group("n")) == 1 and heading_open is not None)):
             close()                     # (numbering may restart under each heading)
@@ -883,7 +885,7 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
             return
         text = join(item)
         found = _inline_units(text, first_leads)
-        m_num = P.ITEM_NUM.match(text)
+        m_num = ITEM_NUM.match(text)
         m_item = m_num or P.ITEM_PAREN.match(text)
         if m_num:
             # (its short name: the first sentence, 深化“一网通办”改革。…)
@@ -913,7 +915,7 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
         text = ln.text
         first = text[:1]
         level = _heading_level(text) if first in _HEADING_FIRST else 0
-        if level or (first.isdecimal() and P.ITEM_NUM.match(text)) \
+        if level or (first.isdecimal() and ITEM_NUM.match(text)) \
                 or (first in "（(" and P.ITEM_PAREN.match(text)) or first in P.CIRCLED:
             close()
             if level:

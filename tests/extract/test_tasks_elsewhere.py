@@ -761,3 +761,24 @@ def test_items_of_a_numbered_task_carry_the_notes():
     assert _roles(tasks["1.2"]) == [("市市场监管局", "lead"), ("市税务局", "cooperate")]
     assert [d.date for d in tasks["1.2"].deadlines] == ["2024-06-30"]
     assert _roles(tasks["3"]) == [("市司法局", "responsible")]
+
+
+NO_DATE_NO_NUMBER = """临川市人民政府办公室关于印发临川市2024年春季农业生产工作方案的通知
+各县（市、区）人民政府，市人民政府各部门：
+　　现将《临川市2024年春季农业生产工作方案》印发给你们，请认真贯彻落实。
+　　1.4月底前完成春播面积60万亩。（市农业农村局负责）
+　　2.年内新建高标准农田5万亩。（市农业农村局牵头，市财政局配合）
+"""
+
+
+def test_a_document_without_date_or_number_and_an_item_starting_with_its_month():
+    result = extract_text(NO_DATE_NO_NUMBER, "linchuan-chungeng.txt")
+    (doc,) = result.documents
+    assert doc.signed_date is None and doc.doc_number is None
+    tasks = _tasks(result)
+    assert sorted(tasks) == ["1", "2"]
+    # 1.4月底前…: item 1, not the number 1.4
+    assert tasks["1"].content == "4月底前完成春播面积60万亩。"
+    # the year comes from the title when there is neither date nor number
+    assert [(d.date, d.text) for d in tasks["1"].deadlines] == [("2024-04-30", "4月底前")]
+    assert [d.date for d in tasks["2"].deadlines] == ["2024-12-31"]
