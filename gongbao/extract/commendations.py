@@ -48,7 +48,8 @@ _INLINE = re.compile(r"^(?P<head>[^，。；、：:]{2,24}?\s*(?:[（(][^）)]*[
 _ORG_PEOPLE = re.compile(r"^(?P<org>[^，。；、：:]{2,40})[:：](?P<names>.+)$")
 _ATTACH = re.compile(r"^附\s*件\s*\d*\s*[:：]?$")
 _SEQ = re.compile(r"^(?:\d{1,4}\s*[.．、]?\s+|\d{1,4}\s*[.．、]\s*|[（(]\d{1,4}[）)]\s*)")
-_HEADER = re.compile(r"^(?:序\s*号|姓\s*名|单\s*位|工作单位|所在单位|单位名称|职\s*务|职务|备\s*注|性\s*别|\s)+$")
+_HEADER = re.compile(r"^(?:序\s*号|姓\s*名|单\s*位|工作单位|所在单位|单位名称|职\s*务|职务|职\s*称|备\s*注|性\s*别|"
+                     r"民\s*族|出生年月|政治面貌|学\s*历|及|和|\s)+$")
 _PLACE_PREFIX = re.compile(r"^.{1,6}?[省市县区州盟旗]")
 _BRACKET = re.compile(r"[（(][^（）()]*[）)]")
 _NAME_ORG = re.compile(r"[、，,；;\s]*(?P<n>[^（）()、，,；;\s]{2,12}?)[（(](?P<o>[^（）()]+(?:[（(][^（）()]*[）)][^（）()]*)*)[）)]")
@@ -293,6 +294,8 @@ def _person_line(text: str, columns: Optional[list[str]]) -> Optional[list[tuple
         if names and all(names):
             return [(n, m.group("org")) for n in names]
     toks = _tokens(text)
+    if not columns and len(toks) >= 3 and toks[1] in ("男", "女") and person_name(toks[0]):
+        toks = toks[:1] + toks[2:]                          # 张三 女 X县统计局: sex goes
     if columns and len(toks) == len(columns) and "name" in columns:
         name = person_name(toks[columns.index("name")])
         org = toks[columns.index("org")] if "org" in columns else None

@@ -1107,3 +1107,29 @@ def test_numbered_entries_after_a_colon():
         ("appoint", "赵丽华", "临川市审计局局长", None),
         ("dismiss", "钱文", "临川市审计局局长", None),
     ]
+
+
+TABLE_WITH_SEX = """临川市人民政府
+关于表彰2023年度全市优秀教师的决定
+临政发〔2024〕55号
+各县（区）人民政府，市直各有关单位：
+市政府决定对王晓明等3名同志予以表彰。
+附件：2023年度全市优秀教师名单
+临川市人民政府
+2024年9月3日
+附件
+2023年度全市优秀教师名单
+{header}
+1 王晓明 男 南山县实验小学教师
+2 李　华 女 北湖区第二中学副校长
+3 阿不都·热依木 男 临川市第一中学教师
+"""
+
+
+def test_sex_column_with_and_without_its_header():
+    for header in ("序号 姓名 性别 工作单位及职务", ""):
+        assert _commended(TABLE_WITH_SEX.format(header=header)) == [
+            ("individual", "王晓明", "南山县实验小学教师"),
+            ("individual", "李华", "北湖区第二中学副校长"),
+            ("individual", "阿不都·热依木", "临川市第一中学教师"),
+        ], header
