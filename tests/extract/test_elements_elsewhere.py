@@ -622,16 +622,22 @@ def test_titles_with_yinfa_and_no_guanyu():
     assert second.signed_date == "2024-03-02"
 
 
-def _office_notice(n: int, subject: str) -> str:
+def _office_notice(n: int, subject: str, addressees: str = "各县（市、区）人民政府，市直各单位：\n") -> str:
     return (f"临川市人民政府办公室\n关于做好{subject}工作的通知\n临政办发〔2024〕{n}号\n"
-            f"各县（市、区）人民政府，市直各单位：\n　　为做好{subject}工作，现将有关事项通知如下。\n"
+            f"{addressees}　　为做好{subject}工作，现将有关事项通知如下。\n"
             f"　　一、提高思想认识。\n　　二、落实工作责任。\n临川市人民政府办公室\n2024年{n}月8日\n（此件公开发布）\n")
 
 
 def test_lines_every_document_repeats_are_not_running_headers():
-    from tests.extract.printer import Page
     subjects = ["春季森林防火", "防汛抗旱", "安全生产月", "秋冬季疫病防控", "冬季供暖", "年终岁末稳定"]
-    source = "".join(_office_notice(n, s) for n, s in enumerate(subjects, start=1))
+    wrapped = "各县（市、区）人民政府，市直各单\n位：\n"     # 主送机关 wrapped at a narrow width
+    for source in ("".join(_office_notice(n, s) for n, s in enumerate(subjects, start=1)),
+                   "".join(_office_notice(n, s, wrapped) for n, s in enumerate(subjects, start=1))):
+        _check_repeated_lines(source, subjects)
+
+
+def _check_repeated_lines(source, subjects):
+    from tests.extract.printer import Page
     for page_lines in range(5, 31):
         page = Page(header="临川市人民政府公报 2024年第6期", page_lines=page_lines)
         page.add(*source.splitlines())
