@@ -626,6 +626,19 @@ def _local_name(lines: list[Line], start: int) -> Optional[str]:
     return None
 
 
+_OFFICE_HEADING = re.compile(rf"^(?:[{P.CN_NUM}]+、|[（(][{P.CN_NUM}]+[）)])?\s*[^，。：:；]{{0,40}}?"
+                             r"(?:小组|专班|委员会|指挥部|联席会议|组|机制)办公室(?:组成人员|成员|人员)?(?:名单)?[:：]?$")
+
+
+def _office_heading(lines: list[Line], start: int, floor: int) -> bool:
+    """Is the roster at `start` the group office's own (a heading `二、领导小组
+    办公室组成人员` just above it, after the roster before)?"""
+    for k in range(start - 1, max(floor - 1, start - 4), -1):
+        if _OFFICE_HEADING.match(tidy(lines[k].text)):
+            return True
+    return False
+
+
 _SETS_UP = re.compile(r"^(?:决定|研究)?(?:成立|组建|设立|建立)")
 _BARE_KIND = re.compile(rf"^{GROUP_KINDS}$")
 
@@ -677,7 +690,13 @@ def parse_groups(lines: list[Line], document: str, file: str, framed: Optional[s
     doc_name = _document_name(lines)
     groups: list[tuple[Group, list[Line]]] = []
     for k, block in enumerate(blocks):
-        name = _local_name(lines, block.start) or doc_name
+        if _office_heading(lines, block.start, blocks[k - 1].end if k else 0):
+            for e in block.entries:       # the office's own roster: 主任 → 办公室主任
+                if not e.role.startswith("办公室"):
+                    e.role = "办公室" + e.role
+            name = groups[-1][0].name if groups else doc_name
+        else:
+            name = _local_name(lines, block.start) or doc_name
         if not name:
             continue
         if groups and groups[-1][0].name == name:
