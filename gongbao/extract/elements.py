@@ -174,8 +174,9 @@ def parse_elements(block: DocumentBlock, framed: Optional[str] = None) -> Elemen
         elif di > start and is_signature_line(lines[di - 1].text):
             # 署名: one issuer, or a joint document's several (one a line, or apart on one)
             top = di - 1
-            while top - 1 > start and di - top < 5 and is_signature_line(lines[top - 1].text):
-                top -= 1
+            joint = block.issuer is None or " " in block.issuer or "、" in block.issuer
+            while joint and top - 1 > start and di - top < 5 and is_signature_line(lines[top - 1].text):
+                top -= 1                    # (a single issuer's body may end with names)
             el.signature = " ".join(ln.text for ln in lines[top:di])
             body_end = top
         elif di > start and (signer := _signed_by(lines[di - 1].text)):

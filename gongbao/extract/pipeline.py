@@ -158,7 +158,9 @@ def _issuer(printed: Optional[str], signature: Optional[str]) -> Optional[str]:
     its characters in order within the signature's, the same last word."""
     if not printed or not signature:
         return printed or signature
-    short, full = "".join(printed.split()), "".join(signature.split())
+    if " " in signature:
+        return printed                        # several names: not the full form of one
+    short, full = printed, signature
     if len(short) < len(full) and short[-2:] == full[-2:]:
         it = iter(full)
         if all(ch in it for ch in short):     # a subsequence

@@ -764,3 +764,10 @@ def test_joint_issuers_joined_by_a_pause_mark_on_their_own_line():
     assert doc.issuer == "中共青禾县委办公室、青禾县人民政府办公室"
     assert doc.title == "关于印发青禾县乡村振兴考核办法的通知"
     assert doc.doc_number == "青办发〔2024〕4号"
+
+
+def test_a_body_ending_with_names_keeps_them_and_the_issuer():
+    doc = _one("临川市人民政府\n关于调整市防汛抗旱指挥部成员单位的通知\n临政发〔2024〕12号\n各县（市、区）人民政府：\n"
+               "　　经研究，市防汛抗旱指挥部成员单位调整为：\n临川市应急管理局\n临川市水利局\n临川市人民政府\n2024年4月1日\n")
+    assert doc.issuer == "临川市人民政府"
+    assert doc.body.replace("\n", "") == "经研究，市防汛抗旱指挥部成员单位调整为：临川市应急管理局临川市水利局"
