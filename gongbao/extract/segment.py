@@ -352,7 +352,7 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
     t_start = i
     if is_issuer_line(text) and i + 1 < len(lines):
         issuer, t_start = text, i + 1
-    elif "关于" in text[:30] and (named := _issuer_before(text[:text.index("关于")])):
+    elif "关于" in text[:30] and (named := _issuer_before(text[:text.index("关于")].rstrip())):
         issuer = named
     elif "关于" in text[:60] and (joint := issuer_prefix(text)):
         issuer = joint

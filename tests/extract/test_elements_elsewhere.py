@@ -771,3 +771,9 @@ def test_a_body_ending_with_names_keeps_them_and_the_issuer():
                "　　经研究，市防汛抗旱指挥部成员单位调整为：\n临川市应急管理局\n临川市水利局\n临川市人民政府\n2024年4月1日\n")
     assert doc.issuer == "临川市人民政府"
     assert doc.body.replace("\n", "") == "经研究，市防汛抗旱指挥部成员单位调整为：临川市应急管理局临川市水利局"
+
+
+def test_a_space_between_the_issuer_and_guanyu():
+    doc = _one("临川市人民政府 关于做好2024年防汛工作的通知\n临政发〔2024〕7号\n各县（市、区）人民政府：\n"
+               "　　现通知如下。\n临川市人民政府\n2024年5月1日\n")
+    assert (doc.doc_number, doc.issuer, doc.title) == ("临政发〔2024〕7号", "临川市人民政府", "关于做好2024年防汛工作的通知")
