@@ -410,7 +410,16 @@ def _parse_rows(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> list
             key = f"{number}.{n}" if split_items else str(number)
             tasks.append(RawTask(key, content, heading, None,
                                  read_roles(join(unit_lines)), item))
+        _share_row_cells(tasks[len(tasks) - len(items):])
     return tasks
+
+
+def _share_row_cells(items: list[RawTask]) -> None:
+    """A row's items where only the last has units (one 责任单位 cell spanning
+    the row's items): every item takes them, and the time cell with them."""
+    if len(items) > 1 and items[-1].roles and not any(t.roles or t.when for t in items[:-1]):
+        for t in items[:-1]:
+            t.roles, t.when = list(items[-1].roles), items[-1].when
 
 
 _NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*$")
@@ -497,6 +506,10 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             body = body[k:]
         elif rest:
             body = [Line(rest, first.no, first.page, first.indent)] + body
+        elif n_task >= 2 and any(P.ITEM_PAREN.match(ln.text) for ln in body):
+            heading, k = _heading_cell("", body, full_width(body))   # the number alone, the name below
+            body = body[k:]
+        row_start = len(tasks)
         # the task column is the widest: its lines are the full ones (a row
         # whose content is one short line is measured by the table's rows)
         measure = max(max([width(ln.text) for ln in body], default=0.0), table_measure)
@@ -528,6 +541,7 @@ def _parse_columns(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> l
             key = f"{number}.{n}" if split_items else str(number)
             tasks.append(RawTask(key, content, heading, None, roles, [first] + item if n == 1 else item,
                                  when=when))
+        _share_row_cells(tasks[row_start:])
     if sub_rows and not split_items:
         for t in tasks:               # a table of items: every row is keyed N.k
             if "." not in t.key:
@@ -605,6 +619,13 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
     # fullness is judged against this item's own widest line: columns keep
     # their width within an item even where a table's rows were set apart
     measure = min(measure, max(widths))
+    # a unit cell as wide as the content's lines, or a content as narrow as
+    # the cell: after a closed sentence, the rest reads wholly as units
+    # (only after the last line ending with 。: the rest after an earlier one
+    # holds content; a unit list may end a line with ；)
+    split = next((j for j in range(len(item) - 1, 0, -1) if item[j - 1].text.endswith("。")), 0)
+    if split and _all_cell_units(join(item[split:])):
+        return item[:split], item[split:]
     k = len(item) - 1
     while k > 0 and narrow[k]:
         k -= 1
@@ -617,11 +638,6 @@ def _split_item(item: list[Line], measure: float) -> tuple[list[Line], list[Line
             first_run = split
     if first_run is not None:
         return item[:first_run], item[first_run:]
-    # a unit cell as wide as the content's lines: after a closed sentence,
-    # the rest reads wholly as units
-    for split in range(1, len(item)):
-        if item[split - 1].text.endswith(("。", "；", ";")) and _all_cell_units(join(item[split:])):
-            return item[:split], item[split:]
     for k, ln in enumerate(item):
         if (k + 1 >= len(item) or narrow[k + 1]) and _ends_paragraph(ln, measure, widths[k]):
             return item[:k + 1], item[k + 1:]

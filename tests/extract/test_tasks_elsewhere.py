@@ -782,3 +782,34 @@ def test_a_document_without_date_or_number_and_an_item_starting_with_its_month()
     # the year comes from the title when there is neither date nor number
     assert [(d.date, d.text) for d in tasks["1"].deadlines] == [("2024-04-30", "4月底前")]
     assert [d.date for d in tasks["2"].deadlines] == ["2024-12-31"]
+
+
+SHARED_CELL_ROWS = [
+    ("提升县城品质", ["（1）改造老旧街巷12条。", "（2）新建口袋公园5个。"], "县住房和城乡建设局、县城市管理局", "2024年11月底前"),
+    ("完善基础设施", ["（1）新建供热管网8公里。", "（2）改造雨污管网6公里。"], "县住房和城乡建设局", "2024年10月底前"),
+]
+
+
+@pytest.mark.parametrize("with_time", [True, False])
+def test_one_unit_cell_for_all_items_of_a_row(with_time):
+    page = Page(header="青禾县人民政府公报 2024年第7期", page_lines=60, first_page=3)
+    head(page, "青禾县人民政府办公室", "关于印发2024年县城建设重点任务分工的通知", "青政办发〔2024〕50号",
+         "各乡镇人民政府，县直各单位", 20)
+    page.add("现将2024年县城建设重点任务分工印发给你们，请认真抓好落实。")
+    signature(page, "青禾县人民政府办公室", "2024年6月1日")
+    page.add("附件", "2024年县城建设重点任务分工",
+             "序号 工作任务 具体举措 责任单位 完成时间" if with_time else "序号 工作任务 具体举措 责任单位")
+    for n, (name, items, units, when) in enumerate(SHARED_CELL_ROWS, 1):
+        page.add(str(n), *wrap(name, 4))
+        for item in items:
+            page.add(*wrap(item, 16))
+        page.add(*wrap(units, 7), *(wrap(when, 6) if with_time else []))
+    tasks = _tasks(extract_text(page.text(), "qinghe-xiancheng.txt"))
+    assert sorted(tasks) == ["1.1", "1.2", "2.1", "2.2"]
+    assert [(tasks[k].heading, tasks[k].content) for k in ("1.1", "1.2", "2.2")] == [
+        ("提升县城品质", "改造老旧街巷12条。"), ("提升县城品质", "新建口袋公园5个。"), ("完善基础设施", "改造雨污管网6公里。")]
+    both = [("县住房和城乡建设局", "responsible"), ("县城市管理局", "responsible")]
+    assert _roles(tasks["1.1"]) == both and _roles(tasks["1.2"]) == both
+    assert _roles(tasks["2.1"]) == [("县住房和城乡建设局", "responsible")]
+    if with_time:
+        assert [d.date for d in tasks["1.1"].deadlines] == ["2024-11-30"]
