@@ -39,6 +39,8 @@ from .reflow import tidy
 _CUE = re.compile(r"表扬|表彰|嘉奖|授予|命名|通报奖励|予以奖励|记功|记(?:个人|集体)?[一二三]等功")
 _UNIT_WORDS = re.compile(r"单位|集体|组织|部门|企业|机构|团队|班组|科室|示范点|窗口|基地|家庭")
 _PERSON_WORDS = re.compile(r"个人|人员|同志|工作者|标兵|能手|先进人物|模范|楷模|之星|干部|职工|教师|党员")
+# An honour for places (先进县, 示范村, 文明社区): a sub-heading naming a place (（一）南山县) is no kind
+_PLACE_WORDS = re.compile(r"(?:先进|优秀|示范|模范|标兵|文明|红旗|星级)[^（(]{0,8}?(?:县|乡镇|乡|镇|村|社区|街道|学校|医院|园区)$")
 _COUNT = re.compile(r"共?\s*(?:计)?\s*\d+\s*(?P<unit>个|家|所|人|名|位)")
 _HEADING = re.compile(rf"^(?P<num>[{P.CN_NUM}]+\s*[、.．]|[（(][{P.CN_NUM}]+[）)])\s*(?P<text>.*)$")
 _LABEL = re.compile(r"^(?P<text>[^，。；、]{2,24}?)\s*(?:[（(][^）)]*[）)])?\s*[:：]$")   # 先进个人（10名）：
@@ -74,6 +76,8 @@ def _kind_of(text: str) -> Optional[str]:
     counts = [m.group("unit") for m in _COUNT.finditer(text)]
     if counts:
         return "individual" if counts[-1] in "人名位" else "unit"
+    if not person and _PLACE_WORDS.search(bare):
+        return "unit"                 # 先进县（市、区）, 优秀乡镇, 示范村（社区）
     return None
 
 
@@ -103,11 +107,17 @@ def _region(lines: list[Line]) -> tuple[list[Line], bool]:
     return body + _until_date(lines[i + 1:]), True
 
 
+_SIGNATURE_ENDS = ("人民政府", "政府", "办公室", "办公厅", "委员会")
+
+
 def _until_date(lines: list[Line]) -> list[Line]:
-    """The lines before the 成文日期."""
+    """The lines before the 成文日期 and the signature above it."""
     out = []
     for ln in lines:
         if P.DATE_LINE.match(ln.text.strip()) or P.CN_DATE_LINE.match(ln.text.strip()):
+            if out and len(out[-1].text) <= 30 and out[-1].text.strip().endswith(_SIGNATURE_ENDS) \
+                    and not re.search(r"[，。；、：]", out[-1].text):
+                out.pop()
             break
         out.append(ln)
     return out

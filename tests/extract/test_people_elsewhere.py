@@ -1166,3 +1166,35 @@ def test_sex_column_with_and_without_its_header():
             ("individual", "李华", "北湖区第二中学副校长"),
             ("individual", "阿不都·热依木", "临川市第一中学教师"),
         ], header
+
+
+PLACES_AND_SIGNATURE = """临川市人民政府
+关于表彰2023年度全市乡村振兴先进县（市、区）、乡镇和个人的决定
+临政发〔2024〕60号
+各县（区）人民政府，市直各有关单位：
+市政府决定对以下先进予以表彰：
+一、先进县（市、区）
+南山县、北湖区
+二、先进乡镇
+东坪镇人民政府、西岭乡人民政府
+三、先进个人
+（一）南山县
+王晓明　东坪镇人民政府镇长
+（二）北湖区
+李　华　西岭乡人民政府乡长
+临川市人民政府
+2024年9月3日
+"""
+
+
+def test_places_honoured_and_the_signature_after_a_body_list():
+    # 先进县（市、区） lists units; （一）南山县 only divides the people; the
+    # signature under the list is no part of the last organization
+    assert _commended(PLACES_AND_SIGNATURE) == [
+        ("unit", "南山县", None), ("unit", "北湖区", None),
+        ("unit", "东坪镇人民政府", None), ("unit", "西岭乡人民政府", None),
+        ("individual", "王晓明", "东坪镇人民政府镇长"),
+        ("individual", "李华", "西岭乡人民政府乡长"),
+    ]
+    units_last = PLACES_AND_SIGNATURE.split("三、先进个人")[0] + "临川市人民政府\n2024年9月3日\n"
+    assert _commended(units_last)[-1] == ("unit", "西岭乡人民政府", None)
