@@ -175,7 +175,7 @@ def _columns(header: str) -> tuple[int, list[str]]:
 
 _FIGURES = re.compile(r"[0-9０-９%％]")
 _LEVEL_START = re.compile(r"[省市州盟县区旗乡镇各]")
-_NOT_NAMES = re.compile(r"[0-9０-９%％。；;，,：:“”（）()]")
+_NOT_NAMES = re.compile(r"[0-9０-９%％。；;，,：:“”]")
 _TIME_START = re.compile(r"[\d〇零一二三四五六七八九十上下全本年今明每长持常即立次]")
 
 
@@ -422,7 +422,9 @@ def _share_row_cells(items: list[RawTask]) -> None:
             t.roles, t.when = list(items[-1].roles), items[-1].when
 
 
-_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*$")
+# 王军、李华 / 王军（副市长） / 副市长王军: people in charge, one line
+_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff]{2,8}[）)])?"
+                    r"(?:、[\u4e00-\u9fff]{2,8}(?:[（(][\u4e00-\u9fff]{2,8}[）)])?)*$")
 
 
 def _reads_as_cell(text: str, names: bool) -> bool:
