@@ -1198,3 +1198,23 @@ def test_places_honoured_and_the_signature_after_a_body_list():
     ]
     units_last = PLACES_AND_SIGNATURE.split("三、先进个人")[0] + "临川市人民政府\n2024年9月3日\n"
     assert _commended(units_last)[-1] == ("unit", "西岭乡人民政府", None)
+
+
+def test_honorary_and_executive_roles():
+    text = """临川市人民政府办公室
+关于成立临川市文化旅游发展委员会的通知
+临政办发〔2024〕180号
+各县（区）人民政府：
+经研究，决定成立临川市文化旅游发展委员会，组成人员如下：
+名誉主任：王晓明　市长
+主　　任：陈　红　副市长
+执行副主任：孙　明　市文化和旅游局局长
+委　　员：钱　文　市财政局副局长
+临川市人民政府办公室
+2024年9月3日
+"""
+    (group,) = _extract(text).groups
+    assert _members(group) == [
+        ("名誉主任", "王晓明", "市长"), ("主任", "陈红", "副市长"),
+        ("执行副主任", "孙明", "市文化和旅游局局长"), ("委员", "钱文", "市财政局副局长"),
+    ]
