@@ -815,7 +815,8 @@ def test_one_unit_cell_for_all_items_of_a_row(with_time):
         assert [d.date for d in tasks["1.1"].deadlines] == ["2024-11-30"]
 
 
-@pytest.mark.parametrize("widths", [(18, 4, 4, 7, 7, 5), (22, 6, 5, 9, 9, 7), (14, 3, 3, 5, 5, 4)])
+@pytest.mark.parametrize("widths", [(18, 4, 4, 7, 7, 5), (22, 6, 5, 9, 9, 7), (14, 3, 3, 5, 5, 4),
+                                    (22, 8, 9, 9, 12, 9)])
 def test_leaders_with_their_posts(widths):
     rows = [(h, c, person, u, o, t) for (h, c, _, u, o, t), person in
             zip(LEADER_ROWS, ["陈志远（副市长）", "副市长周建平", "林晓光"])]
