@@ -45,6 +45,8 @@ _RELAY = re.compile("转发|批转|转报|印发")
 _DECREE_ONE_LINE = re.compile(r"^(?P<kind>\S{3,40}?(?:令|公告|通告)) ?(?P<num>" + _DECREE_NUMBER.pattern[1:-1] + ")$")
 # A 发文字号 in brackets at a title's end, as web pages and contents print it.
 _NUMBER_AFTER_TITLE = re.compile(r"[（(]" + P.DOC_NUMBER.pattern + r"[）)]$")
+_LETTER_SPACED_START = re.compile(" (?<=\n[\u4e00-\u9fff] )[\u4e00-\u9fff] ")   # (a space first, for speed)
+_LETTER_SPACED = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){3,29}$")
 _PUNCT = re.compile(r"[，。；：:！？、“”《》]")
 _DOC_TYPE_LAST = frozenset(t[-1] for t in P.DOC_TYPES)     # how P.DOC_TYPE_AT_END's matches end
 
@@ -410,6 +412,17 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
     heads: list[tuple[int, DocumentBlock]] = []
     # a head starts with a masthead, an issuer line or an issuer before 关于
     framed = framed_text(lines)
+    spaced = [k for k in find_lines(lines, _LETTER_SPACED_START, framed)
+              if _LETTER_SPACED.match(t := lines[k].text)
+              and ((u := t.replace(" ", "")).endswith(_MASTHEAD_ENDS) and _MASTHEAD.match(u) or is_issuer_line(u))]
+    if spaced:
+        # a masthead or name set letter-spaced (临 川 市 人 民 政 府 文 件), as PDF text of
+        # wide type gives it, read as printed without the spaces
+        lines = list(lines)
+        for k in spaced:
+            ln = lines[k]
+            lines[k] = Line(ln.text.replace(" ", ""), ln.no, ln.page, ln.indent)
+        framed = framed_text(lines)
     about = find_lines(lines, _ABOUT, framed)
     candidates = [k for k in sorted({*find_lines(lines, _HEAD_LAST_AT_END, framed, at_end=True),
                                      *about, *find_lines(lines, _NUMBERED_AFTER_KIND, framed),

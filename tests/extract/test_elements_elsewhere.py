@@ -777,3 +777,10 @@ def test_a_space_between_the_issuer_and_guanyu():
     doc = _one("临川市人民政府 关于做好2024年防汛工作的通知\n临政发〔2024〕7号\n各县（市、区）人民政府：\n"
                "　　现通知如下。\n临川市人民政府\n2024年5月1日\n")
     assert (doc.doc_number, doc.issuer, doc.title) == ("临政发〔2024〕7号", "临川市人民政府", "关于做好2024年防汛工作的通知")
+
+
+def test_letter_spaced_masthead_and_signature():
+    doc = _one("临 川 市 人 民 政 府 文 件\n临政发〔2024〕7号\n关于做好2024年防汛工作的通知\n各县（市、区）人民政府：\n"
+               "　　现通知如下。\n临 川 市 人 民 政 府\n2024年5月1日\n")
+    assert (doc.doc_number, doc.issuer, doc.title) == ("临政发〔2024〕7号", "临川市人民政府", "关于做好2024年防汛工作的通知")
+    assert (doc.signed_date, doc.body) == ("2024-05-01", "现通知如下。")
