@@ -1,8 +1,14 @@
 """Document elements in the shapes other governments print them: provincial
-办公厅 and county documents, joint documents of several departments, 公告 and
-通告 without a number or 主送机关, upward documents with a 签发人, 主送机关
-lists under one 各, 公开方式 without brackets. Documents of our own (invented
-places and units)."""
+办公厅 and county documents, joint documents of several departments (stacked,
+apart on one line, before 关于, under a two-office masthead), 公告 and 通告
+without a number or 主送机关, 令/公告 numbered 第N号, upward documents with a
+签发人, numbers in brackets or after the title, 题注 under a title, 主送机关
+lists under one 各 or wrapped over many lines, 公开方式 without brackets,
+attachments labelled one by one, 咨询与解读 boxes on one line, 版记 variants,
+issuers that are not government departments, titles wrapped in narrow
+columns, tables of contents, and issues paged so that lines every document
+repeats fall next to page numbers. Documents of our own (invented places and
+units)."""
 from gongbao.extract.pipeline import extract_text
 
 
