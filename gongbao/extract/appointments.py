@@ -43,7 +43,7 @@ _ACTIONS = (("提名免去", "nominate_dismiss"), ("提请免去", "nominate_dis
 _ACTION_RE = re.compile(
     r"(?:经[^，。；]{0,40}研究[，,]?)?(?:决定|同意)?"
     r"(?:(?P<via>提请|提名)[^，。；：:、为的]{1,12}?(?=任命|免去|免职|聘任))?(?P<act>"
-    + "|".join(a for a, _ in _ACTIONS) + r")(?:[:：])?")
+    + "|".join(a for a, _ in _ACTIONS) + r")(?:[:：∶])?")
 _ACTION_OF = dict(_ACTIONS)
 
 

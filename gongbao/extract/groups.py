@@ -201,7 +201,7 @@ _ROLE_ALT = ("(?:" + "|".join(_ROLE_PREFIXES) + ")?(?:"
 _ROLE_FIRST = frozenset(w[0] for w in ROLE_WORDS + _ROLE_PREFIXES)   # where a ROLE_LABEL line can start
 # Lines starting with one of those or with white space (for find_lines, a superset).
 _ROLE_START = re.compile("\n[" + P.SPACE_CHARS + re.escape("".join(sorted(_ROLE_FIRST))) + "]")
-ROLE_LABEL = re.compile(rf"^(?P<role>{_ROLE_ALT})\s*(?:[:：]\s*(?P<rest>.*)|\s+(?P<bare>\S.*))?$")
+ROLE_LABEL = re.compile(rf"^(?P<role>{_ROLE_ALT})\s*(?:[:：∶]\s*(?P<rest>.*)|\s+(?P<bare>\S.*))?$")
 
 GROUP_KINDS = (r"(?:工作领导小组|领导小组|小组|工作专班|专班|委员会|联席会议|指挥部|"
                r"(?:工作|领导|督导|指导|推进|攻坚|专项|检查|考核)组|(?:工作|协调)机制)")
@@ -290,9 +290,10 @@ def parse_entry(text: str) -> Optional[list[tuple[str, Optional[str]]]]:
     if not text:
         return None
     toks = _tokens(text)
-    if len(toks) >= 2 and ("、" in text or "；" in text):     # 张三 市长、李四 副市长
-        pieces = [parse_entry(p) for p in split_top(text, "、；;")]
-        if len(pieces) > 1 and all(p and len(p) == 1 for p in pieces):
+    parts = split_top(text, "、；;") if len(toks) >= 2 and ("、" in text or "；" in text) else []
+    if len(parts) > 1:                                         # 张三 市长、李四 副市长
+        pieces = [parse_entry(p) for p in parts]
+        if all(p and len(p) == 1 for p in pieces):
             return [p[0] for p in pieces]
     if len(toks) >= 2:
         if len(toks) % 2 == 0 and all(is_post(t) and not person_name(t) for t in toks[0::2]) \

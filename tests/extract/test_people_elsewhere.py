@@ -1218,3 +1218,20 @@ def test_honorary_and_executive_roles():
         ("名誉主任", "王晓明", "市长"), ("主任", "陈红", "副市长"),
         ("执行副主任", "孙明", "市文化和旅游局局长"), ("委员", "钱文", "市财政局副局长"),
     ]
+
+
+def test_ratio_sign_printed_for_the_colon():
+    text = """临川市人民政府办公室
+关于成立临川市节能减排工作领导小组的通知
+临政办发〔2024〕190号
+各县（区）人民政府：
+经研究，决定成立临川市节能减排工作领导小组，组成人员如下：
+组  长∶王晓明  市长
+成  员∶孙  明  市发展和改革委员会主任
+临川市人民政府办公室
+2024年9月3日
+"""
+    (group,) = _extract(text).groups
+    assert _members(group) == [("组长", "王晓明", "市长"), ("成员", "孙明", "市发展和改革委员会主任")]
+    notice = NAME_POST_LISTS.replace("决定任命：", "决定任命∶").replace("决定免去：", "决定免去∶")
+    assert [a.name for a in _extract(notice).appointments] == ["刘伟", "阿不都·热依木", "李华", "王明", "孙明", "钱文"]
