@@ -43,7 +43,7 @@ ITEM_NUM = re.compile(r"^(?P<n>\d{1,3})\s*[.．、](?:(?!\d)|(?=\d{1,2}月|(?:19
 ROW_START = re.compile(r"^(?P<n>\d{1,3})(?:\s+(?P<rest>\S.*))?$")
 # lines starting as a header, a row or a section row (一、… / （一）…) can (find_lines)
 # (and 附件 labels, where a next table's title starts)
-_HEADER_OR_ROW = re.compile(r"\n(?:序号|\d|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附\s*件)")
+_HEADER_OR_ROW = re.compile(r"\n(?:序|\d|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|附\s*件)")
 # 排在第一位的为牵头单位 / 列第一位者为牵头单位 / 排名第一… / 排在首位… / 首个部门牵头
 # (written to start with a character set, so that a search skips ahead to it)
 FIRST_LEADS = re.compile(r"[排列首第](?:(?<=[排列])(?:在|名|序)?(?:第一位?|首位|第一个|最前面?)|(?<=首)(?:位|个)|(?<=第)一个)"
@@ -127,11 +127,20 @@ def _unique_keys(tasks: list[RawTask]) -> list[RawTask]:
 
 # --- 1. the task-division table ------------------------------------------------
 
+# 序号 starting a line (also spaced, 序 号, or wrapped, 序 / 号)
+_HEADER_START = re.compile(r"(?:^|\n)序(?: *号|\n号)")
+_NUMBER_HEAD = re.compile(r"序\s*号")
+
+
+def _starts_header(text: str) -> bool:
+    return text[:1] == "序" and (text == "序" or text.startswith("序号") or text.replace(" ", "").startswith("序号"))
+
+
 def _header_at(lines: list[Line], i: int) -> int:
     """Lines taken by a table header starting at i (0 when none)."""
     text = ""
     for k in range(i, min(i + 10, len(lines))):     # column names wrap in narrow columns
-        text += lines[k].text
+        text += lines[k].text.replace(" ", "")
         if "序号" in text and UNIT_COLUMN.search(text):
             return k - i + 1
         if len(text) > 60:
@@ -160,6 +169,7 @@ def _columns(header: str) -> tuple[int, list[str]]:
     """A header's text → (its number of task columns, the kinds of the columns
     after them: lead / cooperate / responsible / when / skip)."""
     # the task columns: the words before the first named column (as spaced)
+    header = _NUMBER_HEAD.sub("序号", header)      # 序 号 (spaced or wrapped in a narrow column)
     cells = [c for c in header.replace("序号", " ").split()]
     n_task = next((k for k, c in enumerate(cells) if _COLUMN.search(c)), len(cells))
     if not n_task and cells and not _COLUMN.match(cells[0]):
@@ -313,12 +323,12 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
     """`joined`: the lines' texts joined with line breaks, when the caller has it."""
     if joined is None:
         joined = "\n".join([ln.text for ln in lines])
-    if not joined.startswith("序号") and "\n序号" not in joined:
+    if not _HEADER_START.search(joined):
         return []                         # no line starts a header
     # the lines that can start a header or a row; the others continue a row
     marked = find_lines(lines, _HEADER_OR_ROW, "\n" + joined + "\n")
     start, h = next(((i, h) for i in marked
-                     if lines[i].text.startswith("序号") and (h := _header_at(lines, i))), (None, 0))
+                     if _starts_header(lines[i].text) and (h := _header_at(lines, i))), (None, 0))
     if start is None:
         return []
     while start + h < len(lines) and _COLUMN_NAME.match(lines[start + h].text):
@@ -345,7 +355,7 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
         if k == len(lines):
             break
         text = lines[k].text
-        h = _header_at(lines, k) if text.startswith("序号") else 0
+        h = _header_at(lines, k) if _starts_header(text) else 0
         if h:
             i = k + h
             restart, outside = True, False

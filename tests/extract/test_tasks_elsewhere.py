@@ -834,3 +834,12 @@ def test_leaders_with_their_posts(widths):
     assert [(tasks[k].heading, tasks[k].content) for k in "123"] == [(r[0], r[1]) for r in rows]
     assert _roles(tasks["1"]) == [("市工业和信息化局", "lead"), ("市发展改革委", "cooperate"), ("市财政局", "cooperate")]
     assert _roles(tasks["2"]) == [("市发展改革委", "lead"), ("各县（市、区）人民政府", "cooperate")]
+
+
+@pytest.mark.parametrize("header", ["序 号 重点任务 责任单位", "序\n号\n重点任务\n责任单位"])
+def test_a_spaced_or_wrapped_number_column_name(header):
+    text = ONE_TASK_COLUMN.replace("序号 重点任务 责任单位", header)
+    tasks = _tasks(extract_text(text, "yunling-header.txt"))
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert tasks["1"].content == "新建高标准农田2万亩，粮食播种面积稳定在35万亩以上。"
+    assert _roles(tasks["3"]) == [("县商务局", "responsible"), ("县邮政分公司", "responsible")]
