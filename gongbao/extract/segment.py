@@ -249,8 +249,9 @@ _SUFFIX_FIRST = frozenset(end[-1] for end in P.UNIT_SUFFIXES)
 
 def _opens_names(lines: list[Line], i: int) -> bool:
     """Can line i be the first of a joint document's issuers? Not when it
-    continues a wrapped name or a column of names runs on above it."""
-    if lines[i].text[0] in _SUFFIX_FIRST:
+    continues a wrapped name, is a short form (市政府办公室: a section label
+    of a gazette) or a column of names runs on above it."""
+    if lines[i].text[0] in _SUFFIX_FIRST or lines[i].text[0] in "省市县区州盟旗":
         return False
     return i == 0 or not (is_issuer_line(above := lines[i - 1].text) or P.UNIT_END.search(above))
 

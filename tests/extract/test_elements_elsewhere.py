@@ -790,3 +790,12 @@ def test_letter_spaced_masthead_and_signature():
                "　　现通知如下。\n临 川 市 人 民 政 府\n2024年5月1日\n")
     assert (doc.doc_number, doc.issuer, doc.title) == ("临政发〔2024〕7号", "临川市人民政府", "关于做好2024年防汛工作的通知")
     assert (doc.signed_date, doc.body) == ("2024-05-01", "现通知如下。")
+
+
+def test_a_section_label_above_the_issuer_is_no_joint_issuer():
+    issue = ("临川市人民政府\n关于公布市级重点项目的通知\n临政发〔2024〕5号\n各县（市、区）人民政府：\n　　现予公布。\n"
+             "临川市人民政府\n2024年3月1日\n（此件公开发布）\n市政府办公室\n临川市人民政府办公室\n关于做好2024年防汛工作的通知\n"
+             "临政办发〔2024〕7号\n各县（市、区）人民政府：\n　　现通知如下。\n临川市人民政府办公室\n2024年5月1日\n")
+    docs = extract_text(issue, "issue.txt").documents
+    assert [(d.doc_number, d.issuer) for d in docs] == [("临政发〔2024〕5号", "临川市人民政府"),
+                                                        ("临政办发〔2024〕7号", "临川市人民政府办公室")]
