@@ -94,7 +94,8 @@ _POST_ONLY = re.compile(r"^(?:常务|第一|执行)?副?(?:[组处科局部厅�
 UNIT_TAIL = re.compile(
     r"(局|委|办|厅|室|处|科|院|部|署|所|站|队|馆|社|行|会|中心|公司|集团|政府|街道|社区|"
     r"学校|大学|学院|医院|银行|支行|分行|中支|协会|联合会|开发区|园区|示范区|单位|部门|机构)$")
-_NAME = re.compile(rf"^[{CJK}]{{2,4}}$|^[{CJK}]{{1,6}}[·•][{CJK}]{{1,8}}$")
+# A transliterated name's dot as fonts and PDF tools print it: · • ・ ‧ ･
+_NAME = re.compile(rf"^[{CJK}]{{2,4}}$|^[{CJK}]{{1,6}}(?:[·•・‧･][{CJK}]{{1,8}}){{1,2}}$")
 # Characters a personal name does not start with, but a post or unit does.
 _NOT_NAME_START = set("市县省各全本该其有无此等原现新副总由经在为对以局委办厅处科室站队馆会心级")
 # Endings of a body's name that a personal name does not have (会, 社, 行 can end names).
@@ -118,7 +119,7 @@ def person_name(text: str) -> Optional[str]:
         return None
     if _POST_ONLY.match(t) or _NOT_NAME_END.search(t) or t.startswith(_POST_PREFIXES):
         return None
-    if len(t) > 2 and "·" not in t and not _NOT_NAME_INSIDE.isdisjoint(t[1:]):
+    if len(t) > 2 and len(t) <= 4 and not _NOT_NAME_INSIDE.isdisjoint(t[1:]):
         return None                       # 南山县东: a place cut short, not a name
     return t
 

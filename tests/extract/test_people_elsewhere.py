@@ -1235,3 +1235,12 @@ def test_ratio_sign_printed_for_the_colon():
     assert _members(group) == [("组长", "王晓明", "市长"), ("成员", "孙明", "市发展和改革委员会主任")]
     notice = NAME_POST_LISTS.replace("决定任命：", "决定任命∶").replace("决定免去：", "决定免去∶")
     assert [a.name for a in _extract(notice).appointments] == ["刘伟", "阿不都·热依木", "李华", "王明", "孙明", "钱文"]
+
+
+def test_transliterated_names_with_other_dots():
+    from gongbao.extract.groups import person_name
+    for name in ("阿不都・热依木", "阿依古丽‧买买提", "阿卜杜拉·艾力·买买提"):
+        assert person_name(name) == name
+    text = NUMBERED_SECTIONS.replace("阿不都·热依木", "阿卜杜拉·艾力·买买提")
+    (group,) = _extract(text).groups
+    assert ("成员", "阿卜杜拉·艾力·买买提", "市市场监督管理局局长") in _members(group)
