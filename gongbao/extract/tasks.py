@@ -128,7 +128,7 @@ def _unique_keys(tasks: list[RawTask]) -> list[RawTask]:
 # --- 1. the task-division table ------------------------------------------------
 
 # 序号 starting a line (also spaced, 序 号, or wrapped, 序 / 号)
-_HEADER_START = re.compile(r"(?:^|\n)序(?: *号|\n号)")
+_HEADER_START = re.compile(r"序(?<![^\n]序)(?: *号|\n号)")     # (a line's start: no character but \n before)
 _NUMBER_HEAD = re.compile(r"序\s*号")
 
 
