@@ -34,6 +34,7 @@ _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
 _HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))) + "]\n)")
 _ABOUT = re.compile("关于")
 _ISSUES = re.compile("印发")
+_ABOUT_BROKEN = re.compile("关\n于")
 _NUMBER_SIGN = re.compile("号")
 # XX令 第3号 on one line: a 第 right after 令 or 告 (a literal first, for speed)
 _NUMBERED_AFTER_KIND = re.compile(r"第(?:(?<=[令告]第)|(?<=[令告] 第)|(?<=[令告][（(]第)|(?<=[令告] [（(]第)) ?\d")
@@ -289,6 +290,8 @@ def _wrapped_prefix(lines: list[Line], i: int) -> Optional[str]:
     if i + 1 >= len(lines) or "关于" in text or len(text) > 40:
         return None
     below = lines[i + 1].text
+    if text[-1:] == "关" and below[:1] == "于" and len(text) > 3:
+        return text[:-1]                    # 关于 itself broken: …临川市财政局关 / 于…
     j = below.find("关于", 0, 25)
     if j < 0 or (j == 0 and not _RELAY.search(text)):
         return None
@@ -430,8 +433,9 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
                                      *find_lines(lines, _ISSUES, framed)})
                   if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:60]
                   or t[-1:] == "号" or "印发" in t[3:40]]
-    # a title whose issuer part wraps before 关于 starts the line above
+    # a title whose issuer part wraps before 关于 (or inside it) starts the line above
     above = [k - 1 for k in about if k > 0 and _wrapped_prefix(lines, k - 1)]
+    above += [k for k in find_lines(lines, _ABOUT_BROKEN, framed) if _wrapped_prefix(lines, k)]
     if above:
         candidates = sorted({*candidates, *above})
     numbered = find_lines(lines, _NUMBER_SIGN, framed)     # lines holding 号

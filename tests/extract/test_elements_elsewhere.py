@@ -799,3 +799,11 @@ def test_a_section_label_above_the_issuer_is_no_joint_issuer():
     docs = extract_text(issue, "issue.txt").documents
     assert [(d.doc_number, d.issuer) for d in docs] == [("临政发〔2024〕5号", "临川市人民政府"),
                                                         ("临政办发〔2024〕7号", "临川市人民政府办公室")]
+
+
+def test_guanyu_itself_broken_by_the_line_end():
+    doc = _one("临川市人民政府国有资产监督管理委员会关\n于加强市属国有企业投资监管的通知\n临国资发〔2024〕3号\n"
+               "各市属国有企业：\n　　现通知如下。\n临川市人民政府国有资产监督管理委员会\n2024年1月18日\n")
+    assert (doc.doc_number, doc.issuer, doc.title) == (
+        "临国资发〔2024〕3号", "临川市人民政府国有资产监督管理委员会", "关于加强市属国有企业投资监管的通知")
+    assert doc.addressees == ["各市属国有企业"]
