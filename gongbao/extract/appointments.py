@@ -103,7 +103,7 @@ def _body(lines: list[Line]) -> list[Line]:
     return out
 
 
-_ENTRY_START = re.compile(r"^(?P<name>[^，。；为的（(]{2,5}?)(?:同志)?(?:为|的)")
+_ENTRY_START = re.compile(r"^(?P<name>[^，。；为的（(]{2,5}?|[^，。；为的（(]{1,6}(?:[·•・‧･][^，。；为的（(]{1,8}){1,2}?)(?:同志)?(?:为|的)")
 
 
 def _mark_line_ends(lines: list[Line]) -> list[Line]:

@@ -1244,3 +1244,22 @@ def test_transliterated_names_with_other_dots():
     text = NUMBERED_SECTIONS.replace("阿不都·热依木", "阿卜杜拉·艾力·买买提")
     (group,) = _extract(text).groups
     assert ("成员", "阿卜杜拉·艾力·买买提", "市市场监督管理局局长") in _members(group)
+
+
+def test_one_entry_a_line_with_transliterated_names():
+    text = """临川市人大常委会
+关于任免职务的决定
+决定任命：
+王晓明为市财政局局长
+阿不都·热依木为市民族宗教事务局局长
+阿卜杜拉·艾力·买买提为市统计局副局长
+决定免去：
+阿依古丽·买买提的市民政局副局长职务
+2024年1月1日
+"""
+    assert _plain(_extract(text).appointments) == [
+        ("appoint", "王晓明", "市财政局局长", None),
+        ("appoint", "阿不都·热依木", "市民族宗教事务局局长", None),
+        ("appoint", "阿卜杜拉·艾力·买买提", "市统计局副局长", None),
+        ("dismiss", "阿依古丽·买买提", "市民政局副局长", None),
+    ]
