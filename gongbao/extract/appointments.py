@@ -298,8 +298,8 @@ def _after_preamble(clause: str, previous: list[str]) -> str:
     return clause
 
 
-_SELF_APPOINT = re.compile(r"^(?P<name>[^，。；、：:]{2,8}?)(?:同志)?(?:挂职)?(?:担任|任)(?![命免职])")
-_SUBJECT = re.compile(r"^(?P<name>[^，。；、：:]{2,8}?)同志")
+_SELF_APPOINT = re.compile(r"^(?P<name>[^，。；、：:]{2,14}?)(?:同志)?(?:挂职)?(?:担任|任)(?![命免职])")
+_SUBJECT = re.compile(r"^(?P<name>[^，。；、：:]{2,14}?)同志")
 
 
 def _clause_action(clause: str, action: str) -> str:
@@ -315,7 +315,7 @@ def _clause_action(clause: str, action: str) -> str:
     return action
 
 
-_COMRADE = re.compile(r"^(?P<name>[^，。；、]{2,8}?)同志")
+_COMRADE = re.compile(r"^(?P<name>[^，。；、]{2,14}?)同志")
 
 
 def parse_appointments(lines: list[Line], document: str, file: str) -> list[Appointment]:

@@ -1263,3 +1263,11 @@ def test_one_entry_a_line_with_transliterated_names():
         ("appoint", "阿卜杜拉·艾力·买买提", "市统计局副局长", None),
         ("dismiss", "阿依古丽·买买提", "市民政局副局长", None),
     ]
+
+
+def test_verb_after_a_long_transliterated_name():
+    text = VERB_AFTER_NAME.replace("王明同志任", "阿卜杜拉·艾力·买买提同志任").replace(
+        "孙明同志不再担任", "阿依古丽·买买提同志不再担任")
+    got = _plain(_extract(text).appointments)
+    assert ("appoint", "阿卜杜拉·艾力·买买提", "临川市城市建设投资集团有限公司副总经理", "试用期一年") in got
+    assert ("dismiss", "阿依古丽·买买提", "市商务局副局长", None) in got
