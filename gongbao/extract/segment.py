@@ -465,8 +465,10 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
         head.lines = lines[start:end]
         # head_end was an index into the whole input; make it relative
         head.head_end = head.head_end - start
-        if head.bare and blocks and not _stands_alone(head, lines[start - 1], blocks[-1]):
-            blocks[-1].lines = blocks[-1].lines + head.lines   # a titled part of the document above
+        if blocks and ((head.bare and not _stands_alone(head, lines[start - 1], blocks[-1]))
+                       or P.ATTACHMENT_LABEL.match(lines[start - 1].text)):
+            # a titled part of the document above, or a document attached to it (附件 / its head)
+            blocks[-1].lines = blocks[-1].lines + head.lines
             continue
         blocks.append(head)
     return _without_contents_entries(blocks)

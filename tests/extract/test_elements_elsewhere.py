@@ -807,3 +807,29 @@ def test_guanyu_itself_broken_by_the_line_end():
     assert (doc.doc_number, doc.issuer, doc.title) == (
         "临国资发〔2024〕3号", "临川市人民政府国有资产监督管理委员会", "关于加强市属国有企业投资监管的通知")
     assert doc.addressees == ["各市属国有企业"]
+
+
+ATTACHED_NOTICE = """临川市人民政府办公室
+关于转发《江屿省人民政府办公厅关于做好冬春火灾防控工作的通知》的通知
+临政办发〔2024〕61号
+各县（市、区）人民政府，市直各单位：
+　　现将江屿省人民政府办公厅的通知转发给你们，请认真贯彻落实。
+　　附件：江屿省人民政府办公厅关于做好冬春火灾防控工作的通知
+临川市人民政府办公室
+2024年11月21日
+附件
+江屿省人民政府办公厅
+关于做好冬春火灾防控工作的通知
+江政办发〔2024〕44号
+各市、县（区）人民政府，省政府各部门：
+　　冬春季节是火灾多发期，现就有关工作通知如下。
+江屿省人民政府办公厅
+2024年11月10日
+"""
+
+
+def test_a_document_attached_under_an_attachment_label_is_part_of_its_parent():
+    (doc,) = extract_text(ATTACHED_NOTICE, "doc.txt").documents
+    assert doc.doc_number == "临政办发〔2024〕61号"
+    assert doc.attachments == ["江屿省人民政府办公厅关于做好冬春火灾防控工作的通知"]
+    assert doc.signed_date == "2024-11-21"
