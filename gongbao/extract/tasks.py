@@ -154,6 +154,13 @@ _COOPERATE_COLUMN = r"配合(?:责任)?(?:单位|部门)|协办(?:单位|部门)
 _RESPONSIBLE_COLUMN = r"责任(?:单位|部门|主体|科室)|承办单位|承担单位|实施单位|落实单位"
 # A header naming one of these (and 序号) is a task table's
 UNIT_COLUMN = re.compile(f"{_LEAD_COLUMN}|{_COOPERATE_COLUMN}|{_RESPONSIBLE_COLUMN}")
+# A header line without 序号: a task column's name first, a unit column's
+# among the others, and the next line starts row 1 (1. / 1、)
+_TASK_COLUMN = r"(?:重点|工作|主要)?(?:任务|工作|事项|内容|举措|措施)(?:名称|内容)?"
+_BARE_HEADER = re.compile(
+    rf"{_TASK_COLUMN}[ \t][^\n：:。]{{0,40}}?(?:{_LEAD_COLUMN}|{_RESPONSIBLE_COLUMN})[^\n：:。]{{0,30}}$")
+_FIRST_ROW = re.compile(r"\n1\s*[.．、]")         # where the line above may be such a header
+_NUMBERED_ROW = re.compile(r"^(?P<n>\d{1,3})\s*[.．、](?!\d)\s*(?P<rest>.*)$")
 _COLUMN = re.compile(
     r"(?P<leader>(?:牵头|责任|分管|包联|联系|主要)(?:市|县|区|省)?(?:领导|负责人)(?:同志)?)"
     r"|(?P<skip>备注|工作成效|完成情况|工作进展|进展情况)"
@@ -323,12 +330,21 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
     """`joined`: the lines' texts joined with line breaks, when the caller has it."""
     if joined is None:
         joined = "\n".join([ln.text for ln in lines])
+    row_start = ROW_START
     if not _HEADER_START.search(joined):
-        return []                         # no line starts a header
-    # the lines that can start a header or a row; the others continue a row
-    marked = find_lines(lines, _HEADER_OR_ROW, "\n" + joined + "\n")
-    start, h = next(((i, h) for i in marked
-                     if _starts_header(lines[i].text) and (h := _header_at(lines, i))), (None, 0))
+        # a table without a 序号 column: a header of column names, rows numbered 1. 2. …
+        at = next((a for r in _FIRST_ROW.finditer(joined)
+                   if _BARE_HEADER.match(joined, a := joined.rfind("\n", 0, r.start()) + 1, r.start())), None)
+        if at is None:
+            return []                     # no line starts a header
+        start, h = joined.count("\n", 0, at), 1
+        row_start = _NUMBERED_ROW
+        marked = [start] + [k for k in find_lines(lines, _HEADER_OR_ROW, "\n" + joined + "\n") if k > start]
+    else:
+        # the lines that can start a header or a row; the others continue a row
+        marked = find_lines(lines, _HEADER_OR_ROW, "\n" + joined + "\n")
+        start, h = next(((i, h) for i in marked
+                         if _starts_header(lines[i].text) and (h := _header_at(lines, i))), (None, 0))
     if start is None:
         return []
     while start + h < len(lines) and _COLUMN_NAME.match(lines[start + h].text):
@@ -364,7 +380,7 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
             outside, path = True, []      # the next attachment: its title, then its table
             i = k + 1
             continue
-        m = ROW_START.match(text)
+        m = row_start.match(text)
         level = 0 if m else _heading_level(text)
         n = int(m.group("n")) if m else 0
         if m and (n == printed + 1 or ((in_section or restart) and n == 1 and rows)):

@@ -843,3 +843,36 @@ def test_a_spaced_or_wrapped_number_column_name(header):
     assert sorted(tasks) == ["1", "2", "3"]
     assert tasks["1"].content == "新建高标准农田2万亩，粮食播种面积稳定在35万亩以上。"
     assert _roles(tasks["3"]) == [("县商务局", "responsible"), ("县邮政分公司", "responsible")]
+
+
+NO_NUMBER_COLUMN = """云岭县人民政府办公室关于印发云岭县2024年农业农村重点工作任务的通知
+云政办发〔2024〕6号
+各乡镇人民政府，县直各单位：
+　　现将《云岭县2024年农业农村重点工作任务》印发给你们，请认真抓好落实。
+云岭县人民政府办公室
+2024年3月5日
+重点任务 牵头单位 配合单位 完成时限
+1.新建高标准农田2万亩，粮食播
+种面积稳定在35万亩以上。
+县农业农村局
+县财政局、各
+乡镇人民政府
+2024年10月
+底前
+2.完成农村公路提档升级80公里。
+县交通运输局
+各乡镇人民政
+府
+2024年12月
+底前
+"""
+
+
+def test_a_table_without_a_number_column():
+    """Rows numbered inside the task cell (1. 2.), no 序号 column."""
+    tasks = _tasks(extract_text(NO_NUMBER_COLUMN, "yunling-nonumber.txt"))
+    assert sorted(tasks) == ["1", "2"]
+    assert tasks["1"].content == "新建高标准农田2万亩，粮食播种面积稳定在35万亩以上。"
+    assert _roles(tasks["1"]) == [("县农业农村局", "lead"), ("县财政局", "cooperate"), ("各乡镇人民政府", "cooperate")]
+    assert _roles(tasks["2"]) == [("县交通运输局", "lead"), ("各乡镇人民政府", "cooperate")]
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-10-31"]
