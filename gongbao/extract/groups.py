@@ -541,9 +541,13 @@ def _table_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Bloc
 # A roster told in a sentence: `领导小组由市长张三任组长，副市长李四、王五任副组长`,
 # `联席会议由X担任召集人`. The office's roles are read by _office.
 _PROSE_ROLES = "|".join(sorted((w for w in ROLE_WORDS if not w.startswith("办公室")), key=len, reverse=True))
-_PROSE_CUE = re.compile(rf"(?:任|为)(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?:{_PROSE_ROLES})[，。；,;]")
+_PROSE_CUE = re.compile(rf"(?:任|为)(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?:{_PROSE_ROLES})[，。；,;]"
+                        rf"|由[^，。；,;由]{{1,40}}?(?:担任|兼任)[，。；,;]")
 _PROSE_CLAUSE = re.compile(rf"(?:^|由)(?P<list>[^，。；;,由]+?)(?:同志)?(?:担任|兼任|任|为)"
                            rf"(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?P<role>{_PROSE_ROLES})$")
+# the role first: `委员会主任由市长张三担任`, `副主任由李四、王五担任` (not the office's: 办公室主任由…)
+_PROSE_ROLE_FIRST = re.compile(rf"^(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?P<role>{_PROSE_ROLES})由"
+                               r"(?P<list>[^，。；;,由]+?)(?:同志)?(?:担任|兼任)$")
 
 
 def _people(text: str, known: Iterable[str] = ()) -> list[tuple[str, Optional[str]]]:
@@ -578,9 +582,10 @@ def _prose_roster(lines: list[Line], framed: Optional[str] = None) -> list[_Bloc
     entries: list[_Entry] = []
     pos = 0
     for clause in re.split(r"(?<=[，。；,;])", text):
-        m = _PROSE_CLAUSE.search(clause.rstrip("，。；,;"))
+        bare = clause.rstrip("，。；,;")
+        m = _PROSE_CLAUSE.search(bare) or _PROSE_ROLE_FIRST.match(bare)
         if m:
-            src = joined.lines_between(pos + m.start("list"), pos + m.end("role"))
+            src = joined.lines_between(pos + m.start(), pos + m.end())
             for name, position in _people(m.group("list")):
                 entries.append(_Entry(m.group("role"), name, position, src))
         pos += len(clause)
