@@ -31,7 +31,7 @@ from . import patterns as P
 from .groups import Joined, head_text, is_post, person_name, spaced_names, split_name_position, split_top
 from .lines import Line
 
-_TITLE_CUE = re.compile(r"任免|任命|免去|免职|提名|聘任|解聘|聘用|任职|同志挂职")
+_TITLE_CUE = re.compile(r"任免|任命|免去|免职|提名|聘任|解聘|聘用|任职|同志挂职|同志的?职务")
 _BODY_CUE = re.compile(r"决定(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职)"
                        r"|同意(?:提名|提请)?(?:任命|免去|聘任|解聘|聘用|免职)|决定提名")
 

@@ -1294,3 +1294,19 @@ def test_verb_after_a_long_transliterated_name():
     got = _plain(_extract(text).appointments)
     assert ("appoint", "阿卜杜拉·艾力·买买提", "临川市城市建设投资集团有限公司副总经理", "试用期一年") in got
     assert ("dismiss", "阿依古丽·买买提", "市商务局副局长", None) in got
+
+
+def test_title_naming_only_the_posts_of_persons():
+    text = """临川市人民政府
+关于王晓明等同志职务的通知
+临政任〔2024〕70号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究决定：王晓明同志任临川市财政局局长；李华同志任临川市审计局局长，免去其临川市财政局局长职务。
+临川市人民政府
+2024年9月3日
+"""
+    assert _plain(_extract(text).appointments) == [
+        ("appoint", "王晓明", "临川市财政局局长", None),
+        ("appoint", "李华", "临川市审计局局长", None),
+        ("dismiss", "李华", "临川市财政局局长", None),
+    ]
