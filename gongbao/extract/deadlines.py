@@ -105,6 +105,8 @@ _HORIZON_BEFORE = re.compile(r"(?:近期|中期|远期|规划期|期限|年限)(
 _CUE_IN_WORD = re.compile(r"(?:[达受得做提遇感看收想]到|[关高低等大小由属对基鉴处位用]于|[存所现实正]在|[乃甚]至)$")
 _RANGE_BEFORE = re.compile(r"(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年?(?:-|—|–|~|至|到)$")
 _RANGE_AFTER = re.compile(r"(?:-|—|–|~|至|到)")     # the start of a range (2024年6月—…)
+# 光年份后紧跟完成动词：2025年全面完成、2025年建成
+_DONE_AFTER = re.compile(r"(?:前|底前)?(?:全面|基本|全部|如期|按期)?(?:完成|建成|完工|竣工|投用|投产|办结|实现全覆盖)")
 _BAD_AFTER = re.compile(r"^(?:起|开始|以来|至今|以后|之后|后|前后)")
 _SPAN_BEFORE = re.compile(r"[\d〇零一二三四五六七八九十两个几数多近]$")
 _YIN_NOT = re.compile(r"^(?:部|容|涵)")
@@ -250,8 +252,8 @@ def _accepted(m: re.Match, norm: str, core: int, cell: bool = False) -> bool:
     if not cell and m.group("y") and (_range_before(core_before)
                                       or (cue in ("至", "到") and _range_before(before + cue))):
         return False
-    if period is None:                   # 光年份：只认提示词（完成时限里的光年份也算）
-        return cell or cue in _YEAR_CUES
+    if period is None:                   # 光年份：只认提示词（完成时限里的光年份也算），或紧跟完成动词（2025年全面完成）
+        return cell or cue in _YEAR_CUES or _DONE_AFTER.match(after) is not None
     if m.group("tail") and not has_year:
         return False
     if m.group("yin") and not has_year and _span_before(core_before):

@@ -876,3 +876,15 @@ def test_a_table_without_a_number_column():
     assert _roles(tasks["1"]) == [("县农业农村局", "lead"), ("县财政局", "cooperate"), ("各乡镇人民政府", "cooperate")]
     assert _roles(tasks["2"]) == [("县交通运输局", "lead"), ("各乡镇人民政府", "cooperate")]
     assert [d.date for d in tasks["1"].deadlines] == ["2024-10-31"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024年底前完成80%以上，2025年全面完成", [("2024-12-31", 0.8), ("2025-12-31", None)]),
+    ("2025年建成投用", [("2025-12-31", None)]),
+    ("2023年全市安全生产工作要以…为指导", []),
+    ("2021年完成改造的小区", []),
+])
+def test_a_bare_year_followed_by_its_completion(text, expected):
+    from gongbao.extract.deadlines import find_deadlines
+
+    assert [(d.date, d.share) for d in find_deadlines(text, 2024)] == expected
