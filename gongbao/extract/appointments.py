@@ -298,6 +298,7 @@ def _after_preamble(clause: str, previous: list[str]) -> str:
     return clause
 
 
+_ASCII_COLON = re.compile(rf"(?<=[{P.CJK}]):")
 _SELF_APPOINT = re.compile(r"^(?P<name>[^，。；、：:]{2,14}?)(?:同志)?(?:挂职)?(?:担任|任)(?![命免职])")
 _SUBJECT = re.compile(r"^(?P<name>[^，。；、：:]{2,14}?)同志")
 
@@ -323,7 +324,7 @@ def parse_appointments(lines: list[Line], document: str, file: str) -> list[Appo
     if not lines or not is_appointment_notice(lines):
         return []
     joined = Joined.of(_mark_line_ends(_list_lines(_body(lines))))
-    text = joined.text
+    text = _ASCII_COLON.sub("：", joined.text)       # 决定: as 决定：(same length: offsets hold)
     line_starts = set(joined.starts)
     # an action word opens a clause: after punctuation or at the start of a line
     marks = [m for m in _ACTION_RE.finditer(text)

@@ -1310,3 +1310,8 @@ def test_title_naming_only_the_posts_of_persons():
         ("appoint", "李华", "临川市审计局局长", None),
         ("dismiss", "李华", "临川市财政局局长", None),
     ]
+
+
+def test_ascii_colon_after_the_decision():
+    text = NUMBERED_ENTRIES.replace("研究决定：", "研究决定:")
+    assert _plain(_extract(text).appointments)[0] == ("appoint", "王晓明", "临川市财政局局长", None)
