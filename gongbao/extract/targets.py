@@ -197,6 +197,9 @@ def find_targets(content: str) -> list[Target]:
         post = norm[end:seg_end]
         if "等" in post:                  # 列举的例子：临川金达10万吨LNG等化产项目
             continue
+        for s, e in masks:               # a deadline before the quantity is no part of its metric
+            if seg_start <= s and e <= start:
+                seg_start = e
         raw_pre = norm[seg_start:start]
         pre, cut = _strip_fillers(raw_pre)
         if pre and content[where[seg_start + cut]] in P.CIRCLED:     # ① (NFKC made it 1)

@@ -947,9 +947,9 @@ def parse_inline(lines: list[Line], first_leads: bool = False) -> list[RawTask]:
                 key, content = m_item.group("n"), content[m_item.end():].strip()
             elif text[:1] in P.CIRCLED:     # ① items
                 key, content = str(P.CIRCLED.index(text[0]) + 1), content[1:].strip()
-            else:
+            else:                           # a （一） or 一、 paragraph: its label goes
                 key = str(len(tasks) + 1)
-                content = P.HEADING_2.sub("", content, count=1).strip()
+                content = (P.HEADING_1 if P.HEADING_1.match(content) else P.HEADING_2).sub("", content, count=1).strip()
             above = path if m_item or text[:1] in P.CIRCLED else path[:-1]   # a （一） item is not its own section
             tasks.append(RawTask(key, content, None, _sections([t for _, t in above]), roles, list(item),
                                  when=when))

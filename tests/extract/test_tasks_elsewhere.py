@@ -888,3 +888,25 @@ def test_a_bare_year_followed_by_its_completion(text, expected):
     from gongbao.extract.deadlines import find_deadlines
 
     assert [(d.date, d.share) for d in find_deadlines(text, 2024)] == expected
+
+
+HEADING_LEVEL_ITEMS = """临川市人民政府办公室关于印发临川市2024年城市更新行动计划的通知
+临政办发〔2024〕70号
+各县（市、区）人民政府，市人民政府各部门：
+　　现将《临川市2024年城市更新行动计划》印发给你们，请认真贯彻落实。
+临川市人民政府办公室
+2024年6月20日
+　　一、实施老旧小区改造。改造老旧小区120个，惠及居民1.5万户，10月底前开工率达到100%。（责任单位：市住房城乡建设局，各县〈市、区〉人民政府）
+　　二、推进城中村改造。启动城中村改造项目5个。（市住房城乡建设局、市自然资源和规划局按职责分工负责）
+"""
+
+
+def test_top_level_paragraphs_with_notes():
+    tasks = _tasks(extract_text(HEADING_LEVEL_ITEMS, "linchuan-gengxin.txt"))
+    assert sorted(tasks) == ["1", "2"]
+    assert tasks["1"].section is None
+    assert tasks["1"].content == "实施老旧小区改造。改造老旧小区120个，惠及居民1.5万户，10月底前开工率达到100%。"
+    assert [d.date for d in tasks["1"].deadlines] == ["2024-10-31"]
+    # a deadline before a quantity is no part of its metric
+    assert ("开工率", "达到", 100.0) in [(t.metric, t.comparator, t.value) for t in tasks["1"].targets]
+    assert _roles(tasks["2"]) == [("市住房城乡建设局", "responsible"), ("市自然资源和规划局", "responsible")]
