@@ -170,12 +170,26 @@ _PERSONAL = re.compile(r"[（(](?:[男女](?:[，,、][^（）()，,、]{1,6}族
 _COUNT_GROUP = re.compile(r"[（(][^（）()]*?\d+\s*(?:个|家|所|人|名|位)\s*[）)]")
 
 
+def _org_with_count(head: str) -> bool:
+    """`市公安局（3人）`: an organization and how many of its people follow
+    (`市公安局（3人）：张三、李四、王五`), not a heading naming a kind."""
+    bare = _BRACKET.sub("", head).strip()
+    return (_kind_of(head) == "individual" and bool(_COUNT.search(head)) and _complete(bare)
+            and not _UNIT_WORDS.search(bare) and not _PERSON_WORDS.search(bare))
+
+
 def _sections(lines: list[Line], default: Optional[str]) -> list[_Section]:
     out: list[_Section] = []
     parent = default
     i = 0
     while i < len(lines):
         m = _INLINE.match(lines[i].text.strip())
+        if m and _org_with_count(m.group("head")):
+            if not out or out[-1].kind != "individual":
+                out.append(_Section("individual"))
+            out[-1].lines.append(lines[i])      # 市公安局（3人）：张三、李四、王五
+            i += 1
+            continue
         if m and _kind_of(m.group("head")):
             kind = _kind_of(m.group("head"))
             if not re.match(r"^[（(]", m.group("head")):
@@ -302,7 +316,8 @@ def _person_line(text: str, columns: Optional[list[str]]) -> Optional[list[tuple
     if m and _complete(m.group("org")):
         names = [person_name(t) for t in split_top(m.group("names"), "、，,；; ")]
         if names and all(names):
-            return [(n, m.group("org")) for n in names]
+            org = _COUNT_GROUP.sub("", m.group("org")).strip()      # 市公安局（3人）
+            return [(n, org) for n in names]
     toks = _tokens(text)
     if not columns and len(toks) >= 3 and toks[1] in ("男", "女") and person_name(toks[0]):
         toks = toks[:1] + toks[2:]                          # 张三 女 X县统计局: sex goes

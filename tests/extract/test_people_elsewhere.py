@@ -1315,3 +1315,24 @@ def test_title_naming_only_the_posts_of_persons():
 def test_ascii_colon_after_the_decision():
     text = NUMBERED_ENTRIES.replace("研究决定：", "研究决定:")
     assert _plain(_extract(text).appointments)[0] == ("appoint", "王晓明", "临川市财政局局长", None)
+
+
+ORGANIZATIONS_WITH_COUNTS = """临川市人民政府
+关于表彰2023年度全市禁毒工作先进集体和先进个人的决定
+临政发〔2024〕80号
+各县（区）人民政府，市直各有关单位：
+市政府决定对以下同志予以表彰：
+市公安局（3人）：王晓明、李华、欧阳春
+南山县（2人）：司马青青、周平
+临川市人民政府
+2024年9月3日
+"""
+
+
+def test_organization_with_a_count_of_its_people():
+    # `市公安局（3人）：` names the people's organization; it is no heading
+    assert _commended(ORGANIZATIONS_WITH_COUNTS) == [
+        ("individual", "王晓明", "市公安局"), ("individual", "李华", "市公安局"),
+        ("individual", "欧阳春", "市公安局"),
+        ("individual", "司马青青", "南山县"), ("individual", "周平", "南山县"),
+    ]
