@@ -125,7 +125,9 @@ def _mark_line_ends(lines: list[Line]) -> list[Line]:
 # where an action word or an entry (…任/为/的/免/聘) follows
 _NUMBERED_ACTION = re.compile(rf"^(?:[{P.CN_NUM}]+\s*、|[（(][{P.CN_NUM}]+[）)]|\d{{1,3}}\s*[.．、](?!\d)|[（(]\d{{1,3}}[）)])\s*"
                               r"(?=[^，。；;：:]{0,12}?(?:任|为|的|免|聘|提名|提请|不再))")
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[（(]\d{1,3}[）)])\s*")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,3}\s*[.．、](?!\d)|[（(]\d{1,3}[）)]|\d{1,3}\s)\s*")   # 1. / （1） / 1 (a table's 序号)
+# A table's header row: 序号 姓名 职务 / 姓名 拟任职务 …
+_HEADER_ROW = re.compile(r"^(?:序\s*号|姓\s*名|拟?任\s*职\s*务?|拟?免\s*职\s*务?|现?任?职\s*务|原\s*职\s*务|备\s*注|单位|\s)+$")
 _NOTES_AT_END = re.compile(r"(?:[（(][^（）()]*[）)])+$")
 _NOT_IN_ITEM = re.compile(r"[为的，,。；;：:、]")
 
@@ -189,6 +191,9 @@ def _list_lines(lines: list[Line]) -> list[Line]:
             continue
         if entry:
             text = f"{entry[0]}：{entry[1]}；"
+        elif listing and _HEADER_ROW.match(text):
+            k += 1                           # the header row of a list printed as a table
+            continue
         listing = bool(entry) or text.rstrip().endswith(("：", ":"))
         out.append(ln if text == ln.text else Line(text, ln.no, ln.page, ln.indent))
         k += 1

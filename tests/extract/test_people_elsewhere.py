@@ -1336,3 +1336,27 @@ def test_organization_with_a_count_of_its_people():
         ("individual", "欧阳春", "市公安局"),
         ("individual", "司马青青", "南山县"), ("individual", "周平", "南山县"),
     ]
+
+
+LISTS_AS_TABLES = """临川市人民政府
+关于王晓明等同志职务任免的通知
+临政任〔2024〕80号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究，决定任命：
+序号 姓名 职务
+1 王晓明 临川市财政局局长
+2 李　华 临川市审计局副局长
+决定免去：
+序号 姓名 职务
+1 张志强 临川市财政局局长
+临川市人民政府
+2024年9月3日
+"""
+
+
+def test_appointment_lists_printed_as_tables():
+    assert _plain(_extract(LISTS_AS_TABLES).appointments) == [
+        ("appoint", "王晓明", "临川市财政局局长", None),
+        ("appoint", "李华", "临川市审计局副局长", None),
+        ("dismiss", "张志强", "临川市财政局局长", None),
+    ]
