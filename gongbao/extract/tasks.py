@@ -3,14 +3,22 @@
 Three printed shapes are read:
 
 * a task-division table (重点任务分工) linearized by the PDF tool: a header row
-  (序号 … 责任单位), then per row a number, the task's short name, its items
-  （1）（2）… each followed by its 责任单位 cell, wrapped in narrow columns;
-* a numbered list where each item is followed by labelled lines
-  (牵头单位：… / 配合单位：… / 责任单位：…), under 一、/（一） section headings;
-* numbered items carrying their units inline at the end:
-  （X、Y负责） / （负责部门：X、Y） / （牵头单位：X；配合单位：Y）, or unbracketed
-  after the last sentence (`责任单位：X（牵头）、Y`, `X牵头，Y配合。`), the label
-  possibly on a line of its own.
+  (序号 … 责任单位, 序号 possibly spaced or wrapped, or no 序号 column and
+  rows numbered 1. in the task cell), then per row a number, the task's short
+  name, its items （1）（2）… each followed by its 责任单位 cell, wrapped in
+  narrow columns; or cells of several columns (牵头领导 | 牵头单位 | 配合单位 |
+  完成时限), one-line cells possibly sharing a line; section rows (一、…)
+  across the table, numbering restarting under them or in a second table;
+  merged cells (a 任务 cell or a number spanning rows of measures);
+* a numbered (or （一）-numbered) list where each item is followed by labelled
+  lines (牵头单位：… / 【配合单位】… / 责任单位：… / 完成时限：…), under 一、/（一）
+  section headings;
+* numbered items (1. / （1） / ① / 一、 / （一）) carrying their units inline at
+  the end: （X、Y负责） / （负责部门：X、Y） / （牵头单位：X；配合单位：Y） /
+  （X会同Y负责） / a bare list of organs （X、Y）, or unbracketed after the last
+  sentence (`责任单位：X（牵头）、Y`, `X牵头，Y配合。`), the label possibly on
+  a line of its own; （1）（2） items under a numbered task without units of
+  its own are that task's items N.k.
 
 Reads: a document's lines (furniture removed). Writes: `RawTask`s — content,
 heading, section, (unit, role) pairs and the lines they came from; the
