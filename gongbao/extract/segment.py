@@ -31,8 +31,8 @@ _HEAD_ENDS = _MASTHEAD_ENDS + P.ISSUER_SUFFIXES + ("公告", "通告")
 _HEAD_LAST = frozenset(end[-1] for end in _HEAD_ENDS)
 # Lines that may start a head (supersets, for find_lines): ending with a last
 # character of _HEAD_ENDS, or holding 关于 (or 印发, or 令/告 before 第N号).
-_HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST))) + "]\n)")
-_ABOUT = re.compile("关\n?于")
+_HEAD_LAST_AT_END = re.compile("\n(?<=[" + re.escape("".join(sorted(_HEAD_LAST | {"关"}))) + "]\n)")   # (关: 关于 broken)
+_ABOUT = re.compile("关于")
 _ISSUES = re.compile("印发")
 _NUMBER_SIGN = re.compile("号")
 # XX令 第3号 on one line: a 第 right after 令 or 告 (a literal first, for speed)
@@ -426,16 +426,17 @@ def split_documents(lines: list[Line]) -> list[DocumentBlock]:
             ln = lines[k]
             lines[k] = Line(ln.text.replace(" ", ""), ln.no, ln.page, ln.indent)
         framed = framed_text(lines)
-    about = find_lines(lines, _ABOUT, framed)             # lines holding 关于 (or ending 关 / 于…)
+    about = find_lines(lines, _ABOUT, framed)             # lines holding 关于
+    ending = find_lines(lines, _HEAD_LAST_AT_END, framed, at_end=True)
+    broken = [k for k in ending if lines[k].text[-1:] == "关" and _wrapped_prefix(lines, k)]
     numbered = find_lines(lines, _NUMBER_SIGN, framed)     # lines holding 号
-    candidates = [k for k in sorted({*find_lines(lines, _HEAD_LAST_AT_END, framed, at_end=True),
+    candidates = [k for k in sorted({*ending,
                                      *about, *find_lines(lines, _ISSUES, framed),
                                      *[k for k in numbered if _NUMBERED_AFTER_KIND.search(lines[k].text)]})
                   if ((t := lines[k].text)[-1:] in _HEAD_LAST and t.endswith(_HEAD_ENDS)) or "关于" in t[:60]
                   or t[-1:] == "号" or "印发" in t[3:40]]
-    # a title whose issuer part wraps before 关于 (or inside it) starts the line above (or this one)
-    above = [k - 1 if "关于" in lines[k].text else k for k in about
-             if (k > 0 and _wrapped_prefix(lines, k - 1)) or (lines[k].text[-1:] == "关" and _wrapped_prefix(lines, k))]
+    # a title whose issuer part wraps before 关于 starts the line above (or, 关于 broken, this one)
+    above = [k - 1 for k in about if k > 0 and _wrapped_prefix(lines, k - 1)] + broken
     if above:
         candidates = sorted({*candidates, *above})
     n_numbered, reach = len(numbered), MAX_TITLE_LINES + 1
