@@ -458,7 +458,11 @@ def _roster_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Blo
             if _HEADING.match(text) or P.DATE_LINE.match(text) or P.CN_DATE_LINE.match(text):
                 break
             if entries and _ONLY_NOTE.match(text):
-                i += 1              # （按姓氏笔画排序） between a label and its people
+                inner = tidy(text.strip()[1:-1])
+                if last.position is None and is_post(inner) and last.alone:
+                    last.position = inner       # 张三 / （副市长）: the post under the name
+                    last.lines.append(lines[i])
+                i += 1              # else （按姓氏笔画排序） between a label and its people
                 continue
             if i + 1 < n and P.issuer_end(text) and (P.DATE_LINE.match(lines[i + 1].text.strip())
                                                      or P.CN_DATE_LINE.match(lines[i + 1].text.strip())):

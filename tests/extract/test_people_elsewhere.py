@@ -1360,3 +1360,22 @@ def test_appointment_lists_printed_as_tables():
         ("appoint", "李华", "临川市审计局副局长", None),
         ("dismiss", "张志强", "临川市财政局局长", None),
     ]
+
+
+def test_bracketed_posts_wrapped_or_under_the_name():
+    text = """临川市人民政府办公室
+关于成立临川市城市管理委员会的通知
+临政办发〔2024〕210号
+各县（区）人民政府：
+经研究，决定成立临川市城市管理委员会，组成人员如下：
+主　任：王晓明（市委副书记、
+市长）
+副主任：陈　红
+（副市长）
+委　员：孙　明（市城市管理局局长）
+临川市人民政府办公室
+2024年9月3日
+"""
+    (group,) = _extract(text).groups
+    assert _members(group) == [("主任", "王晓明", "市委副书记、市长"), ("副主任", "陈红", "副市长"),
+                               ("委员", "孙明", "市城市管理局局长")]
