@@ -164,8 +164,9 @@ def _heading(lines: list[Line], i: int) -> Optional[tuple[str, int, Optional[Lin
 
 # The label of a part of a list: `南山县：…`, `市直单位：…`
 _GROUP_LABEL = re.compile(r"^(?P<label>[^、，,；;：:（()）。]{1,12})[:：](?P<rest>.+)$")
-# A person's sex or nation after the name: （女）, （回族）, （女，回族）
-_PERSONAL = re.compile(r"[（(](?:[男女](?:[，,、][^（）()，,、]{1,6}族)?|[^（）()，,、]{1,6}族(?:[，,、][男女])?)[）)]")
+# A person's sex or nation after the name: （女）, （回族）, （女，回族）; （追授）, （已故）
+_PERSONAL = re.compile(r"[（(](?:[男女](?:[，,、][^（）()，,、]{1,6}族)?|[^（）()，,、]{1,6}族(?:[，,、][男女])?"
+                       r"|追授|追记|已故|牺牲|已退休|退休)[）)]")
 
 _COUNT_GROUP = re.compile(r"[（(][^（）()]*?\d+\s*(?:个|家|所|人|名|位)\s*[）)]")
 

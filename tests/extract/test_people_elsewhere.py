@@ -1379,3 +1379,18 @@ def test_bracketed_posts_wrapped_or_under_the_name():
     (group,) = _extract(text).groups
     assert _members(group) == [("主任", "王晓明", "市委副书记、市长"), ("副主任", "陈红", "副市长"),
                                ("委员", "孙明", "市城市管理局局长")]
+
+
+def test_posthumous_note_after_a_name():
+    text = """临川市人民政府
+关于表彰见义勇为先进个人的决定
+临政发〔2024〕90号
+各县（区）人民政府：
+市政府决定对以下同志予以表彰：
+王晓明（追授）　南山县东坪镇村民
+李　华（女）　北湖区西岭乡教师
+临川市人民政府
+2024年9月3日
+"""
+    assert _commended(text) == [("individual", "王晓明", "南山县东坪镇村民"),
+                                ("individual", "李华", "北湖区西岭乡教师")]
