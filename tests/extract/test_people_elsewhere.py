@@ -15,6 +15,7 @@ def _members(group):
 
 # ---------------------------------------------------------------- groups
 
+
 NUMBERED_SECTIONS = """临川市人民政府办公室
 关于成立临川市优化营商环境工作领导小组的通知
 临政办发〔2024〕15号
@@ -239,6 +240,7 @@ ROSTER_IN_SENTENCES = """临川市人民政府办公室
 2024年6月5日
 """
 
+
 ROSTER_IN_ONE_PARAGRAPH = """临川市人民政府办公室
 关于成立临川市创建国家卫生城市工作领导小组的通知
 临政办发〔2024〕81号
@@ -247,6 +249,7 @@ ROSTER_IN_ONE_PARAGRAPH = """临川市人民政府办公室
 临川市人民政府办公室
 2024年6月5日
 """
+
 
 UNNAMED_LEADERS = """临川市人民政府办公室
 关于做好防汛工作的通知
@@ -528,6 +531,117 @@ def test_roster_in_sentences_with_the_role_first():
     ]
 
 
+def test_yixia_is_no_name():
+    from gongbao.extract.groups import person_name
+    assert person_name("以下") is None
+
+
+def test_signature_after_a_roster_is_no_post():
+    text = """临川市人民政府办公室
+关于成立临川市老龄工作委员会的通知
+临政办发〔2024〕130号
+各县（区）人民政府：
+经研究，决定成立临川市老龄工作委员会，组成人员如下：
+主任：陈红
+委员：孙明
+临川市人民政府办公室
+2024年9月3日
+"""
+    (group,) = _extract(text).groups
+    assert _members(group) == [("主任", "陈红", None), ("委员", "孙明", None)]
+
+
+def test_other_kinds_of_group():
+    template = """临川市人民政府办公室
+关于成立临川市农村人居环境整治{kind}的通知
+临政办发〔2024〕150号
+各县（区）人民政府：
+经研究，决定成立临川市农村人居环境整治{kind}，组成人员如下：
+组长：王晓明　市长
+成员：孙明　市农业农村局局长
+临川市人民政府办公室
+2024年9月3日
+"""
+    for kind in ("工作推进小组", "专项督导组", "攻坚组", "工作领导组", "工作协调机制"):
+        (group,) = _extract(template.format(kind=kind)).groups
+        assert group.name == "临川市农村人居环境整治" + kind
+        assert _members(group) == [("组长", "王晓明", "市长"), ("成员", "孙明", "市农业农村局局长")]
+
+
+ROSTER_IN_A_WORK_PLAN = """临川市人民政府办公室
+关于印发临川市城乡环境综合整治工作方案的通知
+临政办发〔2024〕160号
+各县（区）人民政府，市直各有关单位：
+现将《临川市城乡环境综合整治工作方案》印发给你们，请认真贯彻执行。
+附件：临川市城乡环境综合整治工作方案
+临川市人民政府办公室
+2024年9月3日
+附件
+临川市城乡环境综合整治工作方案
+一、保障措施
+（一）加强组织领导。成立由市长任组长、分管副市长任副组长的临川市城乡环境综合整治工作领导小组，组成人员如下：
+组　长：王晓明　市长
+副组长：陈　红　副市长
+领导小组办公室设在市住房和城乡建设局。
+（二）强化督导考核。
+"""
+
+
+def test_group_set_up_in_a_work_plan_with_its_leaders_described():
+    (group,) = _extract(ROSTER_IN_A_WORK_PLAN).groups
+    assert group.name == "临川市城乡环境综合整治工作领导小组"
+    assert group.office_host == "市住房和城乡建设局"
+    assert _members(group) == [("组长", "王晓明", "市长"), ("副组长", "陈红", "副市长")]
+
+
+def test_honorary_and_executive_roles():
+    text = """临川市人民政府办公室
+关于成立临川市文化旅游发展委员会的通知
+临政办发〔2024〕180号
+各县（区）人民政府：
+经研究，决定成立临川市文化旅游发展委员会，组成人员如下：
+名誉主任：王晓明　市长
+主　　任：陈　红　副市长
+执行副主任：孙　明　市文化和旅游局局长
+委　　员：钱　文　市财政局副局长
+临川市人民政府办公室
+2024年9月3日
+"""
+    (group,) = _extract(text).groups
+    assert _members(group) == [
+        ("名誉主任", "王晓明", "市长"), ("主任", "陈红", "副市长"),
+        ("执行副主任", "孙明", "市文化和旅游局局长"), ("委员", "钱文", "市财政局副局长"),
+    ]
+
+
+def test_transliterated_names_with_other_dots():
+    from gongbao.extract.groups import person_name
+    for name in ("阿不都・热依木", "阿依古丽‧买买提", "阿卜杜拉·艾力·买买提"):
+        assert person_name(name) == name
+    text = NUMBERED_SECTIONS.replace("阿不都·热依木", "阿卜杜拉·艾力·买买提")
+    (group,) = _extract(text).groups
+    assert ("成员", "阿卜杜拉·艾力·买买提", "市市场监督管理局局长") in _members(group)
+
+
+def test_bracketed_posts_wrapped_or_under_the_name():
+    text = """临川市人民政府办公室
+关于成立临川市城市管理委员会的通知
+临政办发〔2024〕210号
+各县（区）人民政府：
+经研究，决定成立临川市城市管理委员会，组成人员如下：
+主　任：王晓明（市委副书记、
+市长）
+副主任：陈　红
+（副市长）
+委　员：孙　明（市城市管理局局长）
+临川市人民政府办公室
+2024年9月3日
+"""
+    (group,) = _extract(text).groups
+    assert _members(group) == [("主任", "王晓明", "市委副书记、市长"), ("副主任", "陈红", "副市长"),
+                               ("委员", "孙明", "市城市管理局局长")]
+
+
 # ---------------------------------------------------------------- appointments
 
 
@@ -625,6 +739,219 @@ def test_verb_after_the_name_and_qizhi_with_its_term():
 def test_qizhi_alone_is_the_note():
     text = VERB_AFTER_NAME.replace("挂职任市科学技术局副局长，挂职时间一年；", "挂职任市科学技术局副局长；")
     assert _plain(_extract(text).appointments)[0] == ("appoint", "王芳", "市科学技术局副局长", "挂职")
+
+
+LIST_IN_ATTACHMENT = """临川市人民政府
+关于王晓明等同志职务任免的通知
+临政任〔2024〕21号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究，决定对王晓明等同志职务进行任免，具体名单见附件。
+附件：任免人员名单
+临川市人民政府
+2024年7月1日
+附件
+任免人员名单
+一、任命
+王晓明　临川市财政局局长
+李　华　临川市审计局副局长（试用期一年）
+二、免去
+张志强　临川市财政局局长职务
+"""
+
+
+def test_appointment_list_in_the_attachment():
+    records = _extract(LIST_IN_ATTACHMENT).appointments
+    assert _plain(records) == [
+        ("appoint", "王晓明", "临川市财政局局长", None),
+        ("appoint", "李华", "临川市审计局副局长", "试用期一年"),
+        ("dismiss", "张志强", "临川市财政局局长", None),
+    ]
+    assert [r.source.line_start for r in records] == [12, 13, 15]
+
+
+MOTION_TO_THE_CONGRESS = """临川市人民政府
+关于提请任免王晓明等同志职务的议案
+临政〔2024〕50号
+临川市人民代表大会常务委员会：
+因工作需要，提请市人大常委会任命：
+王晓明为临川市财政局局长；
+李华为临川市审计局局长。
+提请市人大常委会免去：
+张志强的临川市财政局局长职务。
+请予审议。
+市长　陈红
+2024年7月1日
+"""
+
+
+def test_motion_asking_the_congress_to_appoint_and_dismiss():
+    # 提请…任命 / 提请…免去 with the body asked between: nominations
+    assert _plain(_extract(MOTION_TO_THE_CONGRESS).appointments) == [
+        ("nominate", "王晓明", "临川市财政局局长", None),
+        ("nominate", "李华", "临川市审计局局长", None),
+        ("nominate_dismiss", "张志强", "临川市财政局局长", None),
+    ]
+
+
+NARROW_APPOINTMENT_LIST = """临川市人民政府
+关于刘伟等同志任免职的通知
+临政任〔2024〕15号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究，决定任命：
+刘伟市发展和改革委员
+会副主任
+李华市财政局副局长（试
+用期一年）
+王　明　临川市城市建设投
+资集团有限公司副总经
+理
+决定免去：
+孙　明　临川市审计局总审
+计师职务
+临川市人民政府
+2024年3月22日
+"""
+
+
+def test_appointment_list_wrapped_in_a_narrow_column():
+    records = _extract(NARROW_APPOINTMENT_LIST).appointments
+    assert _plain(records) == [
+        ("appoint", "刘伟", "市发展和改革委员会副主任", None),
+        ("appoint", "李华", "市财政局副局长", "试用期一年"),
+        ("appoint", "王明", "临川市城市建设投资集团有限公司副总经理", None),
+        ("dismiss", "孙明", "临川市审计局总审计师", None),
+    ]
+    assert [(r.source.line_start, r.source.line_end) for r in records] == [(6, 7), (8, 9), (10, 12), (14, 15)]
+
+
+QIZHI_POLICY = """临川市人民政府办公室
+关于进一步加强干部挂职管理工作的通知
+临政办发〔2024〕120号
+各县（区）人民政府，市直各有关单位：
+为加强挂职干部管理，现就有关事项通知如下：
+一、挂职对象：市直单位选派的年轻干部。
+二、挂职干部任职期间，由接收单位负责日常管理。王晓明同志任联络员，负责协调。
+临川市人民政府办公室
+2024年9月3日
+"""
+
+
+def test_a_policy_on_qizhi_is_no_appointment_notice():
+    assert _extract(QIZHI_POLICY).appointments == []
+
+
+NUMBERED_ENTRIES = """临川市人民政府
+关于王晓明等同志职务任免的通知
+临政任〔2024〕60号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究决定：
+1.王晓明任临川市财政局局长；
+2.李华任临川市财政局副局长（试用期一年）；
+3.免去张志强的临川市财政局局长职务。
+（一）任命赵丽华为临川市审计局局长；
+（二）免去钱文的临川市审计局局长职务。
+临川市人民政府
+2024年9月3日
+"""
+
+
+def test_numbered_entries_after_a_colon():
+    assert _plain(_extract(NUMBERED_ENTRIES).appointments) == [
+        ("appoint", "王晓明", "临川市财政局局长", None),
+        ("appoint", "李华", "临川市财政局副局长", "试用期一年"),
+        ("dismiss", "张志强", "临川市财政局局长", None),
+        ("appoint", "赵丽华", "临川市审计局局长", None),
+        ("dismiss", "钱文", "临川市审计局局长", None),
+    ]
+
+
+def test_ratio_sign_printed_for_the_colon():
+    text = """临川市人民政府办公室
+关于成立临川市节能减排工作领导小组的通知
+临政办发〔2024〕190号
+各县（区）人民政府：
+经研究，决定成立临川市节能减排工作领导小组，组成人员如下：
+组  长∶王晓明  市长
+成  员∶孙  明  市发展和改革委员会主任
+临川市人民政府办公室
+2024年9月3日
+"""
+    (group,) = _extract(text).groups
+    assert _members(group) == [("组长", "王晓明", "市长"), ("成员", "孙明", "市发展和改革委员会主任")]
+    notice = NAME_POST_LISTS.replace("决定任命：", "决定任命∶").replace("决定免去：", "决定免去∶")
+    assert [a.name for a in _extract(notice).appointments] == ["刘伟", "阿不都·热依木", "李华", "王明", "孙明", "钱文"]
+
+
+def test_one_entry_a_line_with_transliterated_names():
+    text = """临川市人大常委会
+关于任免职务的决定
+决定任命：
+王晓明为市财政局局长
+阿不都·热依木为市民族宗教事务局局长
+阿卜杜拉·艾力·买买提为市统计局副局长
+决定免去：
+阿依古丽·买买提的市民政局副局长职务
+2024年1月1日
+"""
+    assert _plain(_extract(text).appointments) == [
+        ("appoint", "王晓明", "市财政局局长", None),
+        ("appoint", "阿不都·热依木", "市民族宗教事务局局长", None),
+        ("appoint", "阿卜杜拉·艾力·买买提", "市统计局副局长", None),
+        ("dismiss", "阿依古丽·买买提", "市民政局副局长", None),
+    ]
+
+
+def test_verb_after_a_long_transliterated_name():
+    text = VERB_AFTER_NAME.replace("王明同志任", "阿卜杜拉·艾力·买买提同志任").replace(
+        "孙明同志不再担任", "阿依古丽·买买提同志不再担任")
+    got = _plain(_extract(text).appointments)
+    assert ("appoint", "阿卜杜拉·艾力·买买提", "临川市城市建设投资集团有限公司副总经理", "试用期一年") in got
+    assert ("dismiss", "阿依古丽·买买提", "市商务局副局长", None) in got
+
+
+def test_title_naming_only_the_posts_of_persons():
+    text = """临川市人民政府
+关于王晓明等同志职务的通知
+临政任〔2024〕70号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究决定：王晓明同志任临川市财政局局长；李华同志任临川市审计局局长，免去其临川市财政局局长职务。
+临川市人民政府
+2024年9月3日
+"""
+    assert _plain(_extract(text).appointments) == [
+        ("appoint", "王晓明", "临川市财政局局长", None),
+        ("appoint", "李华", "临川市审计局局长", None),
+        ("dismiss", "李华", "临川市财政局局长", None),
+    ]
+
+
+def test_ascii_colon_after_the_decision():
+    text = NUMBERED_ENTRIES.replace("研究决定：", "研究决定:")
+    assert _plain(_extract(text).appointments)[0] == ("appoint", "王晓明", "临川市财政局局长", None)
+
+
+LISTS_AS_TABLES = """临川市人民政府
+关于王晓明等同志职务任免的通知
+临政任〔2024〕80号
+各县（区）人民政府，市直各有关单位：
+经市人民政府研究，决定任命：
+序号 姓名 职务
+1 王晓明 临川市财政局局长
+2 李　华 临川市审计局副局长
+决定免去：
+序号 姓名 职务
+1 张志强 临川市财政局局长
+临川市人民政府
+2024年9月3日
+"""
+
+
+def test_appointment_lists_printed_as_tables():
+    assert _plain(_extract(LISTS_AS_TABLES).appointments) == [
+        ("appoint", "王晓明", "临川市财政局局长", None),
+        ("appoint", "李华", "临川市审计局副局长", None),
+        ("dismiss", "张志强", "临川市财政局局长", None),
+    ]
 
 
 # ---------------------------------------------------------------- commendations
@@ -771,74 +1098,6 @@ def test_lists_divided_by_part_labels():
     ]
 
 
-# ---------------------------------------------------------------- registers
-
-NEW_ITEMS_WITHOUT_CODES = """临川市人民政府
-关于公布第五批市级非物质文化遗产代表性项目名录的通知
-临政发〔2024〕30号
-各县（区）人民政府，市直各有关单位：
-市人民政府批准市文化和旅游局确定的第五批市级非物质文化遗产代表性项目名录（共4项），现予公布。
-附件：第五批市级非物质文化遗产代表性项目名录
-临川市人民政府
-2024年6月10日
-附件
-第五批市级非物质文化遗产代表性项目名录
-（共4项）
-一、民间文学（2项）
-序号 项目名称 申报地区或单位
-1 临川河传说 南山县
-2 西岭山歌谣 北湖区
-二、传统技艺（2项）
-序号 项目名称 申报地区或单位
-3 东坪豆腐制作技艺 南山县东坪镇
-4 临川竹编技艺 临川市文化馆
-"""
-
-
-def test_register_of_new_items_without_codes():
-    # no 编号 column: the category comes from the group heading, even the one above the first header
-    items = _extract(NEW_ITEMS_WITHOUT_CODES).heritage_items
-    assert [(i.list, i.seq, i.code, i.category, i.name, i.region, i.protection_unit) for i in items] == [
-        ("representative", 1, None, "民间文学", "临川河传说", "南山县", None),
-        ("representative", 2, None, "民间文学", "西岭山歌谣", "北湖区", None),
-        ("representative", 3, None, "传统技艺", "东坪豆腐制作技艺", "南山县东坪镇", None),
-        ("representative", 4, None, "传统技艺", "临川竹编技艺", "临川市文化馆", None),
-    ]
-
-
-def test_project_table_outside_heritage_documents_is_no_register():
-    text = NEW_ITEMS_WITHOUT_CODES.replace("非物质文化遗产代表性项目名录", "重点建设项目名单")
-    assert _extract(text).heritage_items == []
-
-
-LIST_IN_ATTACHMENT = """临川市人民政府
-关于王晓明等同志职务任免的通知
-临政任〔2024〕21号
-各县（区）人民政府，市直各有关单位：
-经市人民政府研究，决定对王晓明等同志职务进行任免，具体名单见附件。
-附件：任免人员名单
-临川市人民政府
-2024年7月1日
-附件
-任免人员名单
-一、任命
-王晓明　临川市财政局局长
-李　华　临川市审计局副局长（试用期一年）
-二、免去
-张志强　临川市财政局局长职务
-"""
-
-
-def test_appointment_list_in_the_attachment():
-    records = _extract(LIST_IN_ATTACHMENT).appointments
-    assert _plain(records) == [
-        ("appoint", "王晓明", "临川市财政局局长", None),
-        ("appoint", "李华", "临川市审计局副局长", "试用期一年"),
-        ("dismiss", "张志强", "临川市财政局局长", None),
-    ]
-    assert [r.source.line_start for r in records] == [12, 13, 15]
-
-
 NUMBERED_WITH_NOTES = """临川市人民政府
 关于表彰2023年度全市平安建设先进集体和先进个人的决定
 临政发〔2024〕40号
@@ -859,6 +1118,7 @@ NUMBERED_WITH_NOTES = """临川市人民政府
 1.王晓明同志　南山县东坪镇综治中心主任
 2.阿依古丽·买买提　北湖区西岭乡司法所所长
 """
+
 
 NAMED_IN_TITLE_AND_BODY = """临川市人民政府办公室
 关于对南山县人民政府等单位予以通报表扬的通报
@@ -889,30 +1149,6 @@ def test_unit_named_in_the_title_and_the_sentence_counts_once():
     ]
 
 
-MOTION_TO_THE_CONGRESS = """临川市人民政府
-关于提请任免王晓明等同志职务的议案
-临政〔2024〕50号
-临川市人民代表大会常务委员会：
-因工作需要，提请市人大常委会任命：
-王晓明为临川市财政局局长；
-李华为临川市审计局局长。
-提请市人大常委会免去：
-张志强的临川市财政局局长职务。
-请予审议。
-市长　陈红
-2024年7月1日
-"""
-
-
-def test_motion_asking_the_congress_to_appoint_and_dismiss():
-    # 提请…任命 / 提请…免去 with the body asked between: nominations
-    assert _plain(_extract(MOTION_TO_THE_CONGRESS).appointments) == [
-        ("nominate", "王晓明", "临川市财政局局长", None),
-        ("nominate", "李华", "临川市审计局局长", None),
-        ("nominate_dismiss", "张志强", "临川市财政局局长", None),
-    ]
-
-
 NAME_COMMA_ORGANIZATION = """临川市人民政府
 关于表彰2023年度全市统计工作先进个人的决定
 临政发〔2024〕45号
@@ -933,11 +1169,6 @@ def test_individuals_as_name_comma_organization():
         ("individual", "李华", "北湖区统计局副局长"),
         ("individual", "司马青青", "东坪镇人民政府统计员"),
     ]
-
-
-def test_yixia_is_no_name():
-    from gongbao.extract.groups import person_name
-    assert person_name("以下") is None
 
 
 NARROW_INDIVIDUALS = """临川市人民政府
@@ -966,6 +1197,7 @@ NARROW_INDIVIDUALS = """临川市人民政府
 坪镇村民
 李　华　市消防救援支队
 """
+
 
 NARROW_BODY_LIST = """临川市人民政府办公室
 关于对政务信息工作先进单位和先进个人予以通报表扬的通报
@@ -1008,111 +1240,6 @@ def test_bracketed_people_wrapped_in_the_body():
     ]
 
 
-NARROW_APPOINTMENT_LIST = """临川市人民政府
-关于刘伟等同志任免职的通知
-临政任〔2024〕15号
-各县（区）人民政府，市直各有关单位：
-经市人民政府研究，决定任命：
-刘伟市发展和改革委员
-会副主任
-李华市财政局副局长（试
-用期一年）
-王　明　临川市城市建设投
-资集团有限公司副总经
-理
-决定免去：
-孙　明　临川市审计局总审
-计师职务
-临川市人民政府
-2024年3月22日
-"""
-
-
-def test_appointment_list_wrapped_in_a_narrow_column():
-    records = _extract(NARROW_APPOINTMENT_LIST).appointments
-    assert _plain(records) == [
-        ("appoint", "刘伟", "市发展和改革委员会副主任", None),
-        ("appoint", "李华", "市财政局副局长", "试用期一年"),
-        ("appoint", "王明", "临川市城市建设投资集团有限公司副总经理", None),
-        ("dismiss", "孙明", "临川市审计局总审计师", None),
-    ]
-    assert [(r.source.line_start, r.source.line_end) for r in records] == [(6, 7), (8, 9), (10, 12), (14, 15)]
-
-
-QIZHI_POLICY = """临川市人民政府办公室
-关于进一步加强干部挂职管理工作的通知
-临政办发〔2024〕120号
-各县（区）人民政府，市直各有关单位：
-为加强挂职干部管理，现就有关事项通知如下：
-一、挂职对象：市直单位选派的年轻干部。
-二、挂职干部任职期间，由接收单位负责日常管理。王晓明同志任联络员，负责协调。
-临川市人民政府办公室
-2024年9月3日
-"""
-
-
-def test_a_policy_on_qizhi_is_no_appointment_notice():
-    assert _extract(QIZHI_POLICY).appointments == []
-
-
-def test_signature_after_a_roster_is_no_post():
-    text = """临川市人民政府办公室
-关于成立临川市老龄工作委员会的通知
-临政办发〔2024〕130号
-各县（区）人民政府：
-经研究，决定成立临川市老龄工作委员会，组成人员如下：
-主任：陈红
-委员：孙明
-临川市人民政府办公室
-2024年9月3日
-"""
-    (group,) = _extract(text).groups
-    assert _members(group) == [("主任", "陈红", None), ("委员", "孙明", None)]
-
-
-def test_other_kinds_of_group():
-    template = """临川市人民政府办公室
-关于成立临川市农村人居环境整治{kind}的通知
-临政办发〔2024〕150号
-各县（区）人民政府：
-经研究，决定成立临川市农村人居环境整治{kind}，组成人员如下：
-组长：王晓明　市长
-成员：孙明　市农业农村局局长
-临川市人民政府办公室
-2024年9月3日
-"""
-    for kind in ("工作推进小组", "专项督导组", "攻坚组", "工作领导组", "工作协调机制"):
-        (group,) = _extract(template.format(kind=kind)).groups
-        assert group.name == "临川市农村人居环境整治" + kind
-        assert _members(group) == [("组长", "王晓明", "市长"), ("成员", "孙明", "市农业农村局局长")]
-
-
-ROSTER_IN_A_WORK_PLAN = """临川市人民政府办公室
-关于印发临川市城乡环境综合整治工作方案的通知
-临政办发〔2024〕160号
-各县（区）人民政府，市直各有关单位：
-现将《临川市城乡环境综合整治工作方案》印发给你们，请认真贯彻执行。
-附件：临川市城乡环境综合整治工作方案
-临川市人民政府办公室
-2024年9月3日
-附件
-临川市城乡环境综合整治工作方案
-一、保障措施
-（一）加强组织领导。成立由市长任组长、分管副市长任副组长的临川市城乡环境综合整治工作领导小组，组成人员如下：
-组　长：王晓明　市长
-副组长：陈　红　副市长
-领导小组办公室设在市住房和城乡建设局。
-（二）强化督导考核。
-"""
-
-
-def test_group_set_up_in_a_work_plan_with_its_leaders_described():
-    (group,) = _extract(ROSTER_IN_A_WORK_PLAN).groups
-    assert group.name == "临川市城乡环境综合整治工作领导小组"
-    assert group.office_host == "市住房和城乡建设局"
-    assert _members(group) == [("组长", "王晓明", "市长"), ("副组长", "陈红", "副市长")]
-
-
 MERITS = """临川市人民政府
 关于嘉奖2023年度全市优秀公务员的决定
 临政发〔2024〕51号
@@ -1121,6 +1248,7 @@ MERITS = """临川市人民政府
 临川市人民政府
 2024年9月3日
 """
+
 
 MERIT_TITLE = """临川市人民政府
 关于给予王晓明同志记个人三等功的决定
@@ -1138,31 +1266,6 @@ def test_merits_recorded_in_sentences():
         ("individual", "孙明", None), ("individual", "钱文", None),
     ]
     assert _commended(MERIT_TITLE) == [("individual", "王晓明", None)]
-
-
-NUMBERED_ENTRIES = """临川市人民政府
-关于王晓明等同志职务任免的通知
-临政任〔2024〕60号
-各县（区）人民政府，市直各有关单位：
-经市人民政府研究决定：
-1.王晓明任临川市财政局局长；
-2.李华任临川市财政局副局长（试用期一年）；
-3.免去张志强的临川市财政局局长职务。
-（一）任命赵丽华为临川市审计局局长；
-（二）免去钱文的临川市审计局局长职务。
-临川市人民政府
-2024年9月3日
-"""
-
-
-def test_numbered_entries_after_a_colon():
-    assert _plain(_extract(NUMBERED_ENTRIES).appointments) == [
-        ("appoint", "王晓明", "临川市财政局局长", None),
-        ("appoint", "李华", "临川市财政局副局长", "试用期一年"),
-        ("dismiss", "张志强", "临川市财政局局长", None),
-        ("appoint", "赵丽华", "临川市审计局局长", None),
-        ("dismiss", "钱文", "临川市审计局局长", None),
-    ]
 
 
 TABLE_WITH_SEX = """临川市人民政府
@@ -1223,100 +1326,6 @@ def test_places_honoured_and_the_signature_after_a_body_list():
     assert _commended(units_last)[-1] == ("unit", "西岭乡人民政府", None)
 
 
-def test_honorary_and_executive_roles():
-    text = """临川市人民政府办公室
-关于成立临川市文化旅游发展委员会的通知
-临政办发〔2024〕180号
-各县（区）人民政府：
-经研究，决定成立临川市文化旅游发展委员会，组成人员如下：
-名誉主任：王晓明　市长
-主　　任：陈　红　副市长
-执行副主任：孙　明　市文化和旅游局局长
-委　　员：钱　文　市财政局副局长
-临川市人民政府办公室
-2024年9月3日
-"""
-    (group,) = _extract(text).groups
-    assert _members(group) == [
-        ("名誉主任", "王晓明", "市长"), ("主任", "陈红", "副市长"),
-        ("执行副主任", "孙明", "市文化和旅游局局长"), ("委员", "钱文", "市财政局副局长"),
-    ]
-
-
-def test_ratio_sign_printed_for_the_colon():
-    text = """临川市人民政府办公室
-关于成立临川市节能减排工作领导小组的通知
-临政办发〔2024〕190号
-各县（区）人民政府：
-经研究，决定成立临川市节能减排工作领导小组，组成人员如下：
-组  长∶王晓明  市长
-成  员∶孙  明  市发展和改革委员会主任
-临川市人民政府办公室
-2024年9月3日
-"""
-    (group,) = _extract(text).groups
-    assert _members(group) == [("组长", "王晓明", "市长"), ("成员", "孙明", "市发展和改革委员会主任")]
-    notice = NAME_POST_LISTS.replace("决定任命：", "决定任命∶").replace("决定免去：", "决定免去∶")
-    assert [a.name for a in _extract(notice).appointments] == ["刘伟", "阿不都·热依木", "李华", "王明", "孙明", "钱文"]
-
-
-def test_transliterated_names_with_other_dots():
-    from gongbao.extract.groups import person_name
-    for name in ("阿不都・热依木", "阿依古丽‧买买提", "阿卜杜拉·艾力·买买提"):
-        assert person_name(name) == name
-    text = NUMBERED_SECTIONS.replace("阿不都·热依木", "阿卜杜拉·艾力·买买提")
-    (group,) = _extract(text).groups
-    assert ("成员", "阿卜杜拉·艾力·买买提", "市市场监督管理局局长") in _members(group)
-
-
-def test_one_entry_a_line_with_transliterated_names():
-    text = """临川市人大常委会
-关于任免职务的决定
-决定任命：
-王晓明为市财政局局长
-阿不都·热依木为市民族宗教事务局局长
-阿卜杜拉·艾力·买买提为市统计局副局长
-决定免去：
-阿依古丽·买买提的市民政局副局长职务
-2024年1月1日
-"""
-    assert _plain(_extract(text).appointments) == [
-        ("appoint", "王晓明", "市财政局局长", None),
-        ("appoint", "阿不都·热依木", "市民族宗教事务局局长", None),
-        ("appoint", "阿卜杜拉·艾力·买买提", "市统计局副局长", None),
-        ("dismiss", "阿依古丽·买买提", "市民政局副局长", None),
-    ]
-
-
-def test_verb_after_a_long_transliterated_name():
-    text = VERB_AFTER_NAME.replace("王明同志任", "阿卜杜拉·艾力·买买提同志任").replace(
-        "孙明同志不再担任", "阿依古丽·买买提同志不再担任")
-    got = _plain(_extract(text).appointments)
-    assert ("appoint", "阿卜杜拉·艾力·买买提", "临川市城市建设投资集团有限公司副总经理", "试用期一年") in got
-    assert ("dismiss", "阿依古丽·买买提", "市商务局副局长", None) in got
-
-
-def test_title_naming_only_the_posts_of_persons():
-    text = """临川市人民政府
-关于王晓明等同志职务的通知
-临政任〔2024〕70号
-各县（区）人民政府，市直各有关单位：
-经市人民政府研究决定：王晓明同志任临川市财政局局长；李华同志任临川市审计局局长，免去其临川市财政局局长职务。
-临川市人民政府
-2024年9月3日
-"""
-    assert _plain(_extract(text).appointments) == [
-        ("appoint", "王晓明", "临川市财政局局长", None),
-        ("appoint", "李华", "临川市审计局局长", None),
-        ("dismiss", "李华", "临川市财政局局长", None),
-    ]
-
-
-def test_ascii_colon_after_the_decision():
-    text = NUMBERED_ENTRIES.replace("研究决定：", "研究决定:")
-    assert _plain(_extract(text).appointments)[0] == ("appoint", "王晓明", "临川市财政局局长", None)
-
-
 ORGANIZATIONS_WITH_COUNTS = """临川市人民政府
 关于表彰2023年度全市禁毒工作先进集体和先进个人的决定
 临政发〔2024〕80号
@@ -1338,49 +1347,6 @@ def test_organization_with_a_count_of_its_people():
     ]
 
 
-LISTS_AS_TABLES = """临川市人民政府
-关于王晓明等同志职务任免的通知
-临政任〔2024〕80号
-各县（区）人民政府，市直各有关单位：
-经市人民政府研究，决定任命：
-序号 姓名 职务
-1 王晓明 临川市财政局局长
-2 李　华 临川市审计局副局长
-决定免去：
-序号 姓名 职务
-1 张志强 临川市财政局局长
-临川市人民政府
-2024年9月3日
-"""
-
-
-def test_appointment_lists_printed_as_tables():
-    assert _plain(_extract(LISTS_AS_TABLES).appointments) == [
-        ("appoint", "王晓明", "临川市财政局局长", None),
-        ("appoint", "李华", "临川市审计局副局长", None),
-        ("dismiss", "张志强", "临川市财政局局长", None),
-    ]
-
-
-def test_bracketed_posts_wrapped_or_under_the_name():
-    text = """临川市人民政府办公室
-关于成立临川市城市管理委员会的通知
-临政办发〔2024〕210号
-各县（区）人民政府：
-经研究，决定成立临川市城市管理委员会，组成人员如下：
-主　任：王晓明（市委副书记、
-市长）
-副主任：陈　红
-（副市长）
-委　员：孙　明（市城市管理局局长）
-临川市人民政府办公室
-2024年9月3日
-"""
-    (group,) = _extract(text).groups
-    assert _members(group) == [("主任", "王晓明", "市委副书记、市长"), ("副主任", "陈红", "副市长"),
-                               ("委员", "孙明", "市城市管理局局长")]
-
-
 def test_posthumous_note_after_a_name():
     text = """临川市人民政府
 关于表彰见义勇为先进个人的决定
@@ -1394,3 +1360,44 @@ def test_posthumous_note_after_a_name():
 """
     assert _commended(text) == [("individual", "王晓明", "南山县东坪镇村民"),
                                 ("individual", "李华", "北湖区西岭乡教师")]
+
+
+# ---------------------------------------------------------------- registers
+
+
+NEW_ITEMS_WITHOUT_CODES = """临川市人民政府
+关于公布第五批市级非物质文化遗产代表性项目名录的通知
+临政发〔2024〕30号
+各县（区）人民政府，市直各有关单位：
+市人民政府批准市文化和旅游局确定的第五批市级非物质文化遗产代表性项目名录（共4项），现予公布。
+附件：第五批市级非物质文化遗产代表性项目名录
+临川市人民政府
+2024年6月10日
+附件
+第五批市级非物质文化遗产代表性项目名录
+（共4项）
+一、民间文学（2项）
+序号 项目名称 申报地区或单位
+1 临川河传说 南山县
+2 西岭山歌谣 北湖区
+二、传统技艺（2项）
+序号 项目名称 申报地区或单位
+3 东坪豆腐制作技艺 南山县东坪镇
+4 临川竹编技艺 临川市文化馆
+"""
+
+
+def test_register_of_new_items_without_codes():
+    # no 编号 column: the category comes from the group heading, even the one above the first header
+    items = _extract(NEW_ITEMS_WITHOUT_CODES).heritage_items
+    assert [(i.list, i.seq, i.code, i.category, i.name, i.region, i.protection_unit) for i in items] == [
+        ("representative", 1, None, "民间文学", "临川河传说", "南山县", None),
+        ("representative", 2, None, "民间文学", "西岭山歌谣", "北湖区", None),
+        ("representative", 3, None, "传统技艺", "东坪豆腐制作技艺", "南山县东坪镇", None),
+        ("representative", 4, None, "传统技艺", "临川竹编技艺", "临川市文化馆", None),
+    ]
+
+
+def test_project_table_outside_heritage_documents_is_no_register():
+    text = NEW_ITEMS_WITHOUT_CODES.replace("非物质文化遗产代表性项目名录", "重点建设项目名单")
+    assert _extract(text).heritage_items == []
