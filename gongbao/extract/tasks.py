@@ -597,7 +597,9 @@ def _sub_rows(lines: list[Line], kinds: list[str]) -> list[list[Line]]:
     cuts, seen_content, seen_time = [0], False, False
     for i, ln in enumerate(lines):
         if wide[i]:
-            if seen_time and i and not wide[i - 1]:
+            # (not where a page breaks: a row run on over it prints its cells
+            # again on the next page, the content first)
+            if seen_time and i and not wide[i - 1] and ln.page == lines[i - 1].page:
                 cuts.append(i)
                 seen_time = False
             seen_content = True

@@ -910,3 +910,45 @@ def test_top_level_paragraphs_with_notes():
     # a deadline before a quantity is no part of its metric
     assert ("开工率", "达到", 100.0) in [(t.metric, t.comparator, t.value) for t in tasks["1"].targets]
     assert _roles(tasks["2"]) == [("市住房城乡建设局", "responsible"), ("市自然资源和规划局", "responsible")]
+
+
+BROKEN_ROWS = [
+    ("开展河道清淤疏浚，全年清理河道80公里，整治入河排污口30个，完成河长制考核。", "县水利局",
+     "县生态环境分局、各乡（镇）人民政府", "2024年10月底前"),
+    ("新建乡镇污水处理设施6座，实现乡镇生活污水处理设施全覆盖，提升农村污水治理水平。", "县住房和城乡建设局",
+     "县发展和改革局、县财政局", "2024年12月底前"),
+    ("推进农村厕所革命，完成户厕改造1500户。", "县农业农村局", "县卫生健康局", "2024年6月底前完成60%，年底前全部完成"),
+]
+
+
+def _broken_row_doc(cw, lw, ow, tw, cut_row, cut_at):
+    """Row `cut_row` runs on over a page break after `cut_at` lines of each
+    cell: the next page prints the rest of every cell, in order."""
+    out = ["石门县人民政府办公室", "关于印发2024年农村人居环境整治任务分工的通知", "石政办发〔2024〕9号",
+           "各乡（镇）人民政府，县直有关单位：", "现将2024年农村人居环境整治任务分工印发给你们，请认真抓好落实。",
+           "石门县人民政府办公室", "2024年2月20日", "（此件公开发布）",
+           "附件", "2024年农村人居环境整治任务分工", "序号 工作任务 牵头单位 配合单位 完成时限"]
+    page = 11
+    for n, (content, lead, coop, when) in enumerate(BROKEN_ROWS, 1):
+        cells = [[str(n)], wrap(content, cw), wrap(lead, lw), wrap(coop, ow), wrap(when, tw)]
+        parts = [[c[:cut_at] for c in cells], [c[cut_at:] for c in cells]] if n == cut_row else [cells]
+        for k, part in enumerate(parts):
+            if k:
+                page += 1
+                out += ["石门县人民政府公报 2024年第3期" if page % 2 else "2024年第3期 石门县人民政府公报", f"— {page} —"]
+            for c in part:
+                out += c
+        if n == 1:
+            page += 1
+            out += ["2024年第3期 石门县人民政府公报" if page % 2 == 0 else "石门县人民政府公报 2024年第3期", f"— {page} —"]
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("shape", [(21, 4, 6, 4, 2, 1), (14, 6, 7, 7, 1, 1), (14, 8, 4, 4, 2, 2), (20, 6, 7, 8, 2, 1)])
+def test_a_row_run_on_over_a_page_break_is_no_row_of_items(shape):
+    """The cells' rest on the next page starts with a wide content line after
+    a time cell: that is the row going on, not a second row under its number."""
+    tasks = _tasks(extract_text(_broken_row_doc(*shape), "shimen-broken.txt"))
+    assert sorted(tasks) == ["1", "2", "3"]
+    unbroken = [k for k in "123" if k != str(shape[4])]
+    assert [tasks[k].content for k in unbroken] == [BROKEN_ROWS[int(k) - 1][0] for k in unbroken]
