@@ -65,8 +65,10 @@ def _document_element(text: str) -> bool:
     """Lines that recur from document to document and may fall next to a
     page number more than once, yet are never a running header: a 署名 or
     issuer line, a 主送机关 line (ending with a colon, or wrapped: holding a
-    comma), a 公开方式 note, a date, a 发文字号."""
+    comma), a 公开方式 note, a date, a 发文字号, a table's header row (序号 …),
+    which a table printed over several pages repeats at each page's top."""
     return (text.endswith(("：", ":")) or _SENTENCE_MARK.search(text) is not None
+            or text.startswith(("序号", "序 号"))
             or P.publication(text) is not None or is_signature_line(text)
             or (text.endswith("日") and bool(P.DATE_LINE.match(text) or P.CN_DATE_LINE.match(text)))
             or (text.endswith(("号", "）", ")")) and bool(P.DOC_NUMBER_LINE.match(text))))

@@ -1401,3 +1401,28 @@ def test_register_of_new_items_without_codes():
 def test_project_table_outside_heritage_documents_is_no_register():
     text = NEW_ITEMS_WITHOUT_CODES.replace("非物质文化遗产代表性项目名录", "重点建设项目名单")
     assert _extract(text).heritage_items == []
+
+
+def test_register_over_pages_with_its_header_row_repeated():
+    # the header row a table repeats at each page's top, next to the page number,
+    # is no running header
+    lines = """临川市人民政府
+关于公布第五批市级非物质文化遗产代表性项目名录的通知
+临政发〔2024〕30号
+各县（区）人民政府，市直各有关单位：
+现将第五批市级非物质文化遗产代表性项目名录予以公布。
+附件：第五批市级非物质文化遗产代表性项目名录
+临川市人民政府
+2024年6月10日
+附件
+第五批市级非物质文化遗产代表性项目名录""".split("\n")
+    header = "序号 项目编号 项目类别 项目名称 申报地区或单位 项目保护单位"
+    lines.append(header)
+    for seq in range(1, 31):
+        if seq % 10 == 0:
+            lines += [f"— {seq // 10 + 1} —", "临川市人民政府公报 2024年第5期", header]
+        lines.append(f"{seq} Ⅷ-{seq} 传统技艺 临川竹编技艺{seq} 南山县 南山县文化馆")
+    items = _extract("\n".join(lines) + "\n").heritage_items
+    assert [i.seq for i in items] == list(range(1, 31))
+    assert (items[-1].code, items[-1].category, items[-1].name, items[-1].region, items[-1].protection_unit) == \
+        ("Ⅷ-30", "传统技艺", "临川竹编技艺30", "南山县", "南山县文化馆")
