@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, count, repeat
 from operator import attrgetter, is_not
@@ -47,15 +46,19 @@ def _shape(text: str) -> tuple:
 
 
 def _header_shapes(lines: list[Line], numbers: set[int]) -> set[tuple]:
-    near = Counter()
+    """Shapes of the lines that stand next to at least two different page
+    numbers. (Counting occurrences would take a line that stands twice by the
+    same number — a cell's last character, 局, wrapped above and below a page
+    break inside a table — for a header.)"""
+    near: dict[tuple, set[int]] = {}
     for i in numbers:
         for j in (i - 2, i - 1, i + 1, i + 2):
             if 0 <= j < len(lines) and j not in numbers and len(lines[j].text) <= 40:
                 text = lines[j].text
                 if not (P.CONTACT_TITLE.match(text) or P.CONTACT_UNIT.match(text)
                         or P.CONTACT_PHONE.match(text) or _document_element(text)):
-                    near[_shape(text)] += 1
-    return {shape for shape, n in near.items() if n >= 2}
+                    near.setdefault(_shape(text), set()).add(i)
+    return {shape for shape, by in near.items() if len(by) >= 2}
 
 
 _SENTENCE_MARK = re.compile("[，。；]")

@@ -177,7 +177,8 @@ def _column_table_doc(widths: tuple[int, int, int, int]) -> str:
 
 
 
-@pytest.mark.parametrize("widths", [(20, 7, 7, 6), (16, 5, 8, 5), (26, 9, 9, 8), (14, 4, 6, 4)])
+@pytest.mark.parametrize("widths", [(20, 7, 7, 6), (16, 5, 8, 5), (26, 9, 9, 8), (14, 4, 6, 4),
+                                    (24, 5, 5, 4)])   # a cell's last character (局) by a page break, twice
 def test_column_table_at_any_width(widths):
     result = extract_text(_column_table_doc(widths), "shimen.txt")
     (doc,) = result.documents
