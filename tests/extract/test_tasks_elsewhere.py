@@ -58,15 +58,18 @@ LEADER_ROWS = [
 ]
 
 
-def _leader_doc(cw, hw, lw, uw, ow, tw):
+def _leader_doc(cw, hw, lw, uw, ow, tw, rows=LEADER_ROWS, leader="牵头领导", pdf=False):
+    """The leader-column table at the given widths; `pdf`: rows whose short
+    cells share lines, as the PDF reader prints them (_pdf_row)."""
     page = Page(header="临川市人民政府公报 2024年第4期", page_lines=25, first_page=9)
     head(page, "临川市人民政府办公室", "关于印发2024年市政府重点工作任务分解的通知", "临政办发〔2024〕22号",
          "各县（市、区）人民政府，市政府各部门", 20)
     page.add("现将2024年市政府重点工作任务分解印发给你们，请认真抓好落实。")
     signature(page, "临川市人民政府办公室", "2024年3月20日")
-    page.add("附件", "2024年市政府重点工作任务分解表", "序号 重点任务 工作内容 牵头领导 牵头单位 配合单位 时间节点")
-    for n, (h, c, l, u, o, t) in enumerate(LEADER_ROWS, 1):
-        page.add(str(n), *wrap(h, hw), *wrap(c, cw), *wrap(l, lw), *wrap(u, uw), *wrap(o, ow), *wrap(t, tw))
+    page.add("附件", "2024年市政府重点工作任务分解表", f"序号 重点任务 工作内容 {leader} 牵头单位 配合单位 时间节点")
+    for n, (h, c, l, u, o, t) in enumerate(rows, 1):
+        cells = [[str(n)], wrap(h, hw), wrap(c, cw), wrap(l, lw), wrap(u, uw), wrap(o, ow), wrap(t, tw)]
+        page.add(*(_pdf_row(cells) if pdf else [line for cell in cells for line in cell]))
     return page.text()
 
 
@@ -820,16 +823,7 @@ def test_one_unit_cell_for_all_items_of_a_row(with_time):
 def test_leaders_with_their_posts(widths):
     rows = [(h, c, person, u, o, t) for (h, c, _, u, o, t), person in
             zip(LEADER_ROWS, ["陈志远（副市长）", "副市长周建平", "林晓光"])]
-    cw, hw, lw, uw, ow, tw = widths
-    page = Page(header="临川市人民政府公报 2024年第4期", page_lines=25, first_page=9)
-    head(page, "临川市人民政府办公室", "关于印发2024年市政府重点工作任务分解的通知", "临政办发〔2024〕22号",
-         "各县（市、区）人民政府，市政府各部门", 20)
-    page.add("现将2024年市政府重点工作任务分解印发给你们，请认真抓好落实。")
-    signature(page, "临川市人民政府办公室", "2024年3月20日")
-    page.add("附件", "2024年市政府重点工作任务分解表", "序号 重点任务 工作内容 分管领导 牵头单位 配合单位 时间节点")
-    for n, (h, c, l, u, o, t) in enumerate(rows, 1):
-        page.add(*_pdf_row([[str(n)], wrap(h, hw), wrap(c, cw), wrap(l, lw), wrap(u, uw), wrap(o, ow), wrap(t, tw)]))
-    tasks = _tasks(extract_text(page.text(), "linchuan-leaders.txt"))
+    tasks = _tasks(extract_text(_leader_doc(*widths, rows=rows, leader="分管领导", pdf=True), "linchuan-leaders.txt"))
     assert sorted(tasks) == ["1", "2", "3"]
     assert [(tasks[k].heading, tasks[k].content) for k in "123"] == [(r[0], r[1]) for r in rows]
     assert _roles(tasks["1"]) == [("市工业和信息化局", "lead"), ("市发展改革委", "cooperate"), ("市财政局", "cooperate")]
