@@ -300,9 +300,10 @@ def parse_entry(text: str) -> Optional[list[tuple[str, Optional[str]]]]:
         if len(toks) % 2 == 0 and all(is_post(t) and not person_name(t) for t in toks[0::2]) \
                 and all(person_name(t) for t in toks[1::2]):      # 市长 张三 副市长 李四
             return [(person_name(n), p) for p, n in zip(toks[0::2], toks[1::2])]
-        bracketed = [_bracketed(t) for t in toks]
-        if all(bracketed):                                        # 张三（市长） 李四（副市长）
-            return bracketed
+        if "（" in text or "(" in text:                           # 张三（市长） 李四（副市长）
+            bracketed = [_bracketed(t) for t in toks]
+            if all(bracketed):
+                return bracketed
         first = person_name(toks[0])
         if first and (not person_name(toks[1]) or (len(toks) == 2 and is_post(toks[1]))):
             # several `name post` pairs on one line
@@ -545,8 +546,11 @@ def _table_blocks(lines: list[Line], framed: Optional[str] = None) -> list[_Bloc
 # A roster told in a sentence: `领导小组由市长张三任组长，副市长李四、王五任副组长`,
 # `联席会议由X担任召集人`. The office's roles are read by _office.
 _PROSE_ROLES = "|".join(sorted((w for w in ROLE_WORDS if not w.startswith("办公室")), key=len, reverse=True))
-_PROSE_CUE = re.compile(rf"(?:任|为)(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?:{_PROSE_ROLES})[，。；,;]"
-                        rf"|由[^，。；,;由]{{1,40}}?(?:担任|兼任)[，。；,;]")
+# (three patterns, each starting with a literal: the engine skips ahead to it)
+_PROSE_CUES = tuple(re.compile(p) for p in (
+    rf"任(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?:{_PROSE_ROLES})[，。；,;]",
+    rf"为(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?:{_PROSE_ROLES})[，。；,;]",
+    r"由[^，。；,;由]{1,40}?(?:担任|兼任)[，。；,;]"))
 _PROSE_CLAUSE = re.compile(rf"(?:^|由)(?P<list>[^，。；;,由]+?)(?:同志)?(?:担任|兼任|任|为)"
                            rf"(?:{'|'.join(_ROLE_PREFIXES)}|联席会议)?(?P<role>{_PROSE_ROLES})$")
 # the role first: `委员会主任由市长张三担任`, `副主任由李四、王五担任` (not the office's: 办公室主任由…)
@@ -579,7 +583,7 @@ def _prose_roster(lines: list[Line], framed: Optional[str] = None) -> list[_Bloc
     (`各成员单位负责同志为成员`) are not recorded."""
     if framed is None:
         framed = framed_text(lines)
-    if not _PROSE_CUE.search(framed):
+    if not any(cue.search(framed) for cue in _PROSE_CUES):
         return []
     joined = Joined.of(lines)
     text = joined.text
