@@ -642,6 +642,24 @@ def test_bracketed_posts_wrapped_or_under_the_name():
                                ("委员", "孙明", "市城市管理局局长")]
 
 
+def test_members_changed_in_sentences():
+    # who leaves (不再担任) is no member; who takes the role is
+    text = """临川市人民政府办公室
+关于调整临川市河长制工作领导小组成员的通知
+临政办函〔2024〕220号
+各县（区）人民政府，市直各有关单位：
+因人事变动，经市政府同意，对临川市河长制工作领导小组成员作如下调整：
+李华同志因工作变动不再担任领导小组副组长，由王晓明同志担任副组长；孙明同志任领导小组成员。
+临川市人民政府办公室
+2024年9月3日
+"""
+    result = _extract(text)
+    (group,) = result.groups
+    assert group.name == "临川市河长制工作领导小组"
+    assert _members(group) == [("副组长", "王晓明", None), ("成员", "孙明", None)]
+    assert result.appointments == []
+
+
 # ---------------------------------------------------------------- appointments
 
 
