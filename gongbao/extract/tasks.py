@@ -406,12 +406,47 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
         i = k + 1
     if not rows:
         return []
+    rows = [(n, rest, _rejoin_page(ls, first)) if ls and ls[-1].page != first.page else (n, rest, ls)
+            for (n, rest, ls), first in zip(rows, firsts)]
     if any(row_sections.values()):
         tasks = _parse_rows(rows, firsts, n_task, kinds)
         for t in tasks:
             t.section = row_sections.get(int(t.key.split(".")[0]))
         return tasks
     return _parse_rows(rows, firsts, n_task, kinds)
+
+
+def _rejoin_page(lines: list[Line], first: Line) -> list[Line]:
+    """A row run on over a page break, as a PDF reader prints it: the part of
+    each cell that fits on the first page, then the rest of the cells cut.
+    The commonest shape — the long content cut, the narrow cells after it
+    (units, time) whole on the first page, so that the next page holds only
+    the content's last lines — is given back in the row's order: the lines
+    after the break go after the content's last line on the first page.
+
+    Read by structure: on the first page, the content's lines are the row's
+    wide ones, the last of them full (cut mid-cell), and narrow cells follow
+    them; the lines after the break are wide but for the last, and do not
+    read as a cell of units or of time. Anything else is left as printed."""
+    b = next((k for k, ln in enumerate(lines) if ln.page != first.page), len(lines))
+    if b == 0 or b == len(lines) or P.ITEM_PAREN.match(lines[b].text):
+        return lines
+    widths = [width(ln.text) for ln in lines]
+    measure = max(widths)
+    wide = [w >= 0.7 * measure for w in widths]
+    # the content's last line on the first page: the last wide one, with
+    # narrow cells after it
+    j = next((k for k in range(b - 1, -1, -1) if wide[k]), None)
+    if j is None or j == b - 1 or not is_full(lines[j].text, measure, slack=2.5):
+        return lines
+    if not all(wide[b:-1]) or lines[j + 1].text.endswith(("。", "；", ";")):
+        return lines                  # (a closed sentence after the wide lines: the content's own end)
+    text = join(lines[b:])
+    if not text.endswith(("。", "；", ";")) and (
+            _all_cell_units(text) or _ORGAN_END.search(text)
+            or (TIMEISH.search(text) and (_TIME_START.match(text) or len(text) <= 12))):
+        return lines                  # the tail of a unit or time cell (县生态环境 / 分局, 2024年10月 / 底前)
+    return lines[:j + 1] + lines[b:] + lines[j + 1:b]
 
 
 def _parse_rows(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> list[RawTask]:
