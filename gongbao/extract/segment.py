@@ -243,7 +243,7 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
 
 
 # Last characters of the body words names end with: a line starting so
-# continues a name wrapped from the line above (…委员 / 会吕梁市气象局, …资源 / 局…).
+# continues a name wrapped from the line above (…委员 / 会临川市气象局, …资源 / 局…).
 _SUFFIX_FIRST = frozenset(end[-1] for end in P.UNIT_SUFFIXES)
 
 
