@@ -406,7 +406,7 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
         i = k + 1
     if not rows:
         return []
-    rows = [(n, rest, _rejoin_page(ls, first)) if ls and ls[-1].page != first.page else (n, rest, ls)
+    rows = [(n, rest, _rejoin_page(ls, first, kinds)) if ls and ls[-1].page != first.page else (n, rest, ls)
             for (n, rest, ls), first in zip(rows, firsts)]
     if any(row_sections.values()):
         tasks = _parse_rows(rows, firsts, n_task, kinds)
@@ -416,7 +416,7 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
     return _parse_rows(rows, firsts, n_task, kinds)
 
 
-def _rejoin_page(lines: list[Line], first: Line) -> list[Line]:
+def _rejoin_page(lines: list[Line], first: Line, kinds: list[str]) -> list[Line]:
     """A row run on over a page break, as a PDF reader prints it: the part of
     each cell that fits on the first page, then the rest of the cells cut.
     The commonest shape — the long content cut, the narrow cells after it
@@ -439,14 +439,95 @@ def _rejoin_page(lines: list[Line], first: Line) -> list[Line]:
     j = next((k for k in range(b - 1, -1, -1) if wide[k]), None)
     if j is None or j == b - 1 or not is_full(lines[j].text, measure, slack=2.5):
         return lines
-    if not all(wide[b:-1]) or lines[j + 1].text.endswith(("。", "；", ";")):
+    if lines[j + 1].text.endswith(("。", "；", ";")):
         return lines                  # (a closed sentence after the wide lines: the content's own end)
     text = join(lines[b:])
-    if not text.endswith(("。", "；", ";")) and (
+    if all(wide[b:-1]) and (text.endswith(("。", "；", ";")) or not (
             _all_cell_units(text) or _ORGAN_END.search(text)
-            or (TIMEISH.search(text) and (_TIME_START.match(text) or len(text) <= 12))):
-        return lines                  # the tail of a unit or time cell (县生态环境 / 分局, 2024年10月 / 底前)
-    return lines[:j + 1] + lines[b:] + lines[j + 1:b]
+            or (TIMEISH.search(text) and (_TIME_START.match(text) or len(text) <= 12)))):
+        return lines[:j + 1] + lines[b:] + lines[j + 1:b]
+    # else the tail of a unit or time cell (县生态环境 / 分局, 2024年10月 / 底前) follows
+    return _rejoin_cut_cells(lines, j, b, wide, kinds) or lines
+
+
+def _rejoin_cut_cells(lines: list[Line], j: int, b: int, wide: list[bool], kinds: list[str]) -> Optional[list[Line]]:
+    """A row cut by a page break where narrow cells are cut too: cells are
+    top-aligned, so every cut cell prints as many lines on the first page as
+    the content does (L, its wide lines there), and the next page prints the
+    content's tail (wide lines, maybe a short last one), then the tails of
+    the cut cells in column order. The best-reading such placement (cell
+    scores) → the row's lines in order; None when none reads well."""
+    if not kinds or kinds[0] in ("skip", "leader") or len(kinds) > 4:
+        return None
+    a = j
+    while a > 0 and wide[a - 1]:
+        a -= 1
+    size, short, rest = j - a + 1, lines[j + 1:b], lines[b:]
+    if len(short) > size * len(kinds) or len(rest) > 8:
+        return None
+    w0 = next((k for k, w in enumerate(wide[b:]) if not w), len(rest))
+    best, best_score = None, -4.0
+    # (a line closing a sentence is the content's last: cells seldom close one)
+    ends = w0 < len(rest) and rest[w0].text.endswith(("。", "；", ";"))
+    for c in (w0 + 1,) if ends else (w0, w0 + 1):
+        tails = rest[c:]
+        if not tails or any(wide[b + c:]):
+            continue
+        for sizes in _cell_sizes(len(short), len(kinds), size):
+            cells, at = [], 0
+            for n in sizes:
+                cells.append(short[at:at + n])
+                at += n
+            open_cells = [k for k, n in enumerate(sizes) if n == size]   # cut: as tall as the content
+            for taken, cuts in _tail_splits(len(tails), open_cells):
+                whole = [list(cell) for cell in cells]
+                for k, (x, y) in zip(taken, cuts):
+                    whole[k] += tails[x:y]
+                score = sum(_cell_score(kind, cell) + _joined_wrong(kind, cell) for kind, cell in zip(kinds, whole))
+                if score > best_score:
+                    best_score = score
+                    best = lines[:j + 1] + rest[:c] + [ln for cell in whole for ln in cell]
+    return best
+
+
+# two organs' names run together, no separator between (…水利局临川市…政府):
+# a cell joined to another's tail
+_TWO_ORGANS = re.compile(r"(?:局|委|办|中心|政府)[^、，,；;]{3,}(?:局|委|办|中心|政府)$")
+_ORGAN_WORD = re.compile(r"局|委员会|办公室|中心|政府")
+
+
+def _joined_wrong(kind: str, cell: list[Line]) -> float:
+    """A penalty for a cell that a rejoining made of two cells' parts."""
+    if not cell:
+        return 0.0
+    text = join(cell)
+    if kind == "when":
+        return -6.0 if _ORGAN_WORD.search(text) else 0.0      # a unit's tail in a time cell
+    if kind in _UNIT_KINDS:
+        return -6.0 * sum(1 for p in split_top(text, "、，,；;") if _TWO_ORGANS.search(p))
+    return 0.0
+
+
+def _cell_sizes(n: int, m: int, most: int):
+    """The ways to cut n lines into m cells of at most `most` lines each."""
+    if m == 1:
+        if n <= most:
+            yield (n,)
+        return
+    for k in range(min(n, most) + 1):
+        for others in _cell_sizes(n - k, m - 1, most):
+            yield (k,) + others
+
+
+def _tail_splits(n: int, open_cells: list[int]):
+    """The ways to give n tail lines, in order, to some of `open_cells` (each
+    taking a nonempty run) → (cells taken, (start, end) per cell)."""
+    from itertools import combinations
+    for k in range(1, min(n, len(open_cells)) + 1):
+        for taken in combinations(open_cells, k):
+            for inner in combinations(range(1, n), k - 1):
+                bounds = (0,) + inner + (n,)
+                yield taken, list(zip(bounds, bounds[1:]))
 
 
 def _parse_rows(rows, firsts: list[Line], n_task: int, kinds: list[str]) -> list[RawTask]:
