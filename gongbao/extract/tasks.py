@@ -442,7 +442,9 @@ def _rejoin_page(lines: list[Line], first: Line, kinds: list[str]) -> list[Line]
     if lines[j + 1].text.endswith(("。", "；", ";")):
         return lines                  # (a closed sentence after the wide lines: the content's own end)
     text = join(lines[b:])
-    if all(wide[b:-1]) and (text.endswith(("。", "；", ";")) or not (
+    # (a line closing a sentence, then a narrow one: a cell's tail after the content's end)
+    closed = any(lines[k].text.endswith(("。", "；", ";")) and not wide[k + 1] for k in range(b, len(lines) - 1))
+    if all(wide[b:-1]) and not closed and (text.endswith(("。", "；", ";")) or not (
             _all_cell_units(text) or _ORGAN_END.search(text)
             or (TIMEISH.search(text) and (_TIME_START.match(text) or len(text) <= 12)))):
         return lines[:j + 1] + lines[b:] + lines[j + 1:b]
@@ -463,7 +465,7 @@ def _rejoin_cut_cells(lines: list[Line], j: int, b: int, wide: list[bool], kinds
     while a > 0 and wide[a - 1]:
         a -= 1
     size, short, rest = j - a + 1, lines[j + 1:b], lines[b:]
-    if len(short) > size * len(kinds) or len(rest) > 8:
+    if len(short) > size * len(kinds) or len(rest) > 24:
         return None
     w0 = next((k for k, w in enumerate(wide[b:]) if not w), len(rest))
     best, best_score = None, -4.0
@@ -471,7 +473,7 @@ def _rejoin_cut_cells(lines: list[Line], j: int, b: int, wide: list[bool], kinds
     ends = w0 < len(rest) and rest[w0].text.endswith(("。", "；", ";"))
     for c in (w0 + 1,) if ends else (w0, w0 + 1):
         tails = rest[c:]
-        if not tails or any(wide[b + c:]):
+        if not tails or len(tails) > 8 or any(wide[b + c:]):
             continue
         for sizes in _cell_sizes(len(short), len(kinds), size):
             cells, at = [], 0

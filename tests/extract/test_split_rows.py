@@ -34,7 +34,7 @@ LAYOUTS = {
     "task_responsible_time": ("序号 重点任务 工作措施 责任单位 完成时限", ("heading", "content", "units", "time")),
 }
 # widths (heading, content, unit columns, time)
-WIDTHS = [(4, 18, 8, 6), (6, 22, 9, 8), (4, 16, 7, 6)]
+WIDTHS = [(4, 18, 8, 6), (6, 22, 9, 8), (4, 16, 7, 6), (4, 20, 10, 8), (4, 14, 6, 5)]
 
 HEADER = ("2024年第5期 临川市人民政府公报", "临川市人民政府公报 2024年第5期")
 
