@@ -406,7 +406,7 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
         i = k + 1
     if not rows:
         return []
-    rows = [(n, rest, _rejoin_page(ls, first, kinds)) if ls and ls[-1].page != first.page else (n, rest, ls)
+    rows = [(n, rest, _rejoin_page(ls, first, kinds, rest)) if ls and ls[-1].page != first.page else (n, rest, ls)
             for (n, rest, ls), first in zip(rows, firsts)]
     if any(row_sections.values()):
         tasks = _parse_rows(rows, firsts, n_task, kinds)
@@ -416,7 +416,7 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
     return _parse_rows(rows, firsts, n_task, kinds)
 
 
-def _rejoin_page(lines: list[Line], first: Line, kinds: list[str]) -> list[Line]:
+def _rejoin_page(lines: list[Line], first: Line, kinds: list[str], rest: str = "") -> list[Line]:
     """A row run on over a page break, as a PDF reader prints it: the part of
     each cell that fits on the first page, then the rest of the cells cut.
     The commonest shape — the long content cut, the narrow cells after it
@@ -427,10 +427,21 @@ def _rejoin_page(lines: list[Line], first: Line, kinds: list[str]) -> list[Line]
     Read by structure: on the first page, the content's lines are the row's
     wide ones, the last of them full (cut mid-cell), and narrow cells follow
     them; the lines after the break are wide but for the last, and do not
-    read as a cell of units or of time. Anything else is left as printed."""
+    read as a cell of units or of time. Anything else is left as printed.
+    `rest`: the number line's text after the number (the row's first line of
+    its first cell), which counts among the row's lines on the first page."""
     b = next((k for k, ln in enumerate(lines) if ln.page != first.page), len(lines))
     if b == 0 or b == len(lines) or P.ITEM_PAREN.match(lines[b].text):
         return lines
+    if rest:
+        out = _rejoin(([Line(rest, first.no, first.page)] + lines), b + 1, kinds)
+        return out[1:] if out is not None else lines
+    out = _rejoin(lines, b, kinds)
+    return out if out is not None else lines
+
+
+def _rejoin(lines: list[Line], b: int, kinds: list[str]) -> Optional[list[Line]]:
+    """_rejoin_page for a row's lines, the first page's before b; None: as printed."""
     widths = [width(ln.text) for ln in lines]
     measure = max(widths)
     wide = [w >= 0.7 * measure for w in widths]
@@ -438,9 +449,9 @@ def _rejoin_page(lines: list[Line], first: Line, kinds: list[str]) -> list[Line]
     # narrow cells after it
     j = next((k for k in range(b - 1, -1, -1) if wide[k]), None)
     if j is None or j == b - 1 or not is_full(lines[j].text, measure, slack=2.5):
-        return lines
+        return None
     if lines[j + 1].text.endswith(("。", "；", ";")):
-        return lines                  # (a closed sentence after the wide lines: the content's own end)
+        return None                   # (a closed sentence after the wide lines: the content's own end)
     text = join(lines[b:])
     # (a line closing a sentence, then a narrow one: a cell's tail after the content's end)
     closed = any(lines[k].text.endswith(("。", "；", ";")) and not wide[k + 1] for k in range(b, len(lines) - 1))
@@ -449,7 +460,7 @@ def _rejoin_page(lines: list[Line], first: Line, kinds: list[str]) -> list[Line]
             or (TIMEISH.search(text) and (_TIME_START.match(text) or len(text) <= 12)))):
         return lines[:j + 1] + lines[b:] + lines[j + 1:b]
     # else the tail of a unit or time cell (县生态环境 / 分局, 2024年10月 / 底前) follows
-    return _rejoin_cut_cells(lines, j, b, wide, kinds) or lines
+    return _rejoin_cut_cells(lines, j, b, wide, kinds)
 
 
 def _rejoin_cut_cells(lines: list[Line], j: int, b: int, wide: list[bool], kinds: list[str]) -> Optional[list[Line]]:

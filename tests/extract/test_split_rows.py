@@ -52,12 +52,14 @@ def _furniture(page: int, repeat_header: str | None) -> list[str]:
     return out + [repeat_header] if repeat_header else out
 
 
-def split_doc(layout: str, widths, cut_row: int | None, cut, repeat: bool) -> str:
+def split_doc(layout: str, widths, cut_row: int | None, cut, repeat: bool, number_line: bool = False) -> str:
     """The notice with its task table; row `cut_row` (1-based) broken by a
     page: cut = ("line", L) breaks the row at its L-th printed line, each
     cell printing its first L lines on the first page and the rest after the
     furniture (cells are top-aligned); cut = ("cell", c) prints cells 0..c-1
-    (the number being cell 0) on the first page, the others after it."""
+    (the number being cell 0) on the first page, the others after it.
+    `number_line`: the number printed on one line with the first line of the
+    cell after it (the row's first line read across)."""
     header = LAYOUTS[layout][0]
     out = ["临川市人民政府办公室", "关于印发临川市2024年民生实事任务分工的通知", "临政办发〔2024〕12号",
            "各县（区）人民政府，市政府各部门：", "现将《临川市2024年民生实事任务分工》印发给你们，请认真抓好落实。",
@@ -69,14 +71,16 @@ def split_doc(layout: str, widths, cut_row: int | None, cut, repeat: bool) -> st
     for n, row in enumerate(ROWS, 1):
         cells = [[str(n)]] + _cells(layout, row, widths)
         if n != cut_row:
-            out += [ln for c in cells for ln in c]
-            continue
-        kind, at = cut
-        if kind == "line":
-            first, rest = [c[:at] for c in cells], [c[at:] for c in cells]
+            first, rest = cells, []
+        elif cut[0] == "line":
+            first, rest = [c[:cut[1]] for c in cells], [c[cut[1]:] for c in cells]
         else:
-            first, rest = cells[:at], cells[at:]
+            first, rest = cells[:cut[1]], cells[cut[1]:]
+        if number_line:
+            first = [[f"{n} {first[1][0]}"], first[1][1:]] + first[2:]
         out += [ln for c in first for ln in c]
+        if n != cut_row:
+            continue
         out += _furniture(page, header if repeat else None)
         page += 1
         out += [ln for c in rest for ln in c]
@@ -103,7 +107,7 @@ def _summary(tasks):
 
 
 def cases():
-    """(layout, widths, row, cut, repeat) for the shapes a page break gives:
+    """(layout, widths, row, cut, repeat, number_line) for the shapes a page break gives:
     the content cut with every short cell whole on the first page (the
     commonest), the content cut and a unit or time cell with it (县生态环境 /
     分局 across the break), the break between two cells. Not here: a break
@@ -119,16 +123,18 @@ def cases():
                 for repeat in (False, True):
                     for line in range(1, n_content):
                         if "heading" not in names or len(cells[names.index("heading")]) <= line:
-                            out.append((layout, w, row, ("line", line), repeat))
+                            out.append((layout, w, row, ("line", line), repeat, False))
+                            if not repeat:
+                                out.append((layout, w, row, ("line", line), repeat, True))
                     for at in range(content_at + 1, len(cells)):
                         # between the content and the next cell, or between two later cells
-                        out.append((layout, w, row, ("cell", at), repeat))
+                        out.append((layout, w, row, ("cell", at), repeat, False))
     return out
 
 
 def _id(case):
-    layout, w, row, (kind, at), repeat = case
-    return f"{layout}-{'x'.join(map(str, w))}-r{row}-{kind}{at}{'-hdr' if repeat else ''}"
+    layout, w, row, (kind, at), repeat, number_line = case
+    return f"{layout}-{'x'.join(map(str, w))}-r{row}-{kind}{at}{'-hdr' if repeat else ''}{'-num' if number_line else ''}"
 
 
 @pytest.mark.parametrize("layout", list(LAYOUTS))
@@ -142,9 +148,9 @@ def test_unbroken_table(layout, widths):
 
 @pytest.mark.parametrize("case", cases(), ids=_id)
 def test_row_split_over_a_page_break(case):
-    layout, widths, row, cut, repeat = case
-    whole = _summary(_read(split_doc(layout, widths, None, None, False)))
-    broken = _summary(_read(split_doc(layout, widths, row, cut, repeat)))
+    layout, widths, row, cut, repeat, number_line = case
+    whole = _summary(_read(split_doc(layout, widths, None, None, False, number_line)))
+    broken = _summary(_read(split_doc(layout, widths, row, cut, repeat, number_line)))
     assert broken == whole
     roles = _expected(layout)
     assert [(broken[str(k)][0], broken[str(k)][2]) for k in range(1, 5)] == [(r[1], roles[k]) for k, r in enumerate(ROWS)]
