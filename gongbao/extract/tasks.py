@@ -450,6 +450,14 @@ def _rejoin(lines: list[Line], b: int, kinds: list[str]) -> Optional[list[Line]]
     j = next((k for k in range(b - 1, -1, -1) if wide[k]), None)
     if j is None or j == b - 1 or not is_full(lines[j].text, measure, slack=2.5):
         return None
+    a = j
+    while a > 0 and wide[a - 1]:
+        a -= 1
+    # a narrow 任务 cell before the content, cut too (as tall as the content
+    # on the first page): its tail is the next page's first narrow lines
+    h = next((k for k in range(b, len(lines)) if wide[k]), len(lines)) - b
+    if h and a == j - a + 1 and b + h < len(lines):
+        return _rejoin(lines[:a] + lines[b:b + h] + lines[a:b] + lines[b + h:], b + h, kinds)
     if lines[j + 1].text.endswith(("。", "；", ";")):
         return None                   # (a closed sentence after the wide lines: the content's own end)
     text = join(lines[b:])

@@ -110,8 +110,9 @@ def cases():
     """(layout, widths, row, cut, repeat, number_line) for the shapes a page break gives:
     the content cut with every short cell whole on the first page (the
     commonest), the content cut and a unit or time cell with it (县生态环境 /
-    分局 across the break), the break between two cells. Not here: a break
-    after a row's first line with the 任务 cell (4 wide) cut too."""
+    分局 across the break) or the 任务 cell before it (农田水利 / 建设), the
+    break between two cells; the number alone on its line or sharing it
+    with the next cell's first line."""
     out = []
     for layout in LAYOUTS:
         for w in WIDTHS:
@@ -122,10 +123,9 @@ def cases():
                 n_content = len(cells[content_at])
                 for repeat in (False, True):
                     for line in range(1, n_content):
-                        if "heading" not in names or len(cells[names.index("heading")]) <= line:
-                            out.append((layout, w, row, ("line", line), repeat, False))
-                            if not repeat:
-                                out.append((layout, w, row, ("line", line), repeat, True))
+                        out.append((layout, w, row, ("line", line), repeat, False))
+                        if not repeat:
+                            out.append((layout, w, row, ("line", line), repeat, True))
                     for at in range(content_at + 1, len(cells)):
                         # between the content and the next cell, or between two later cells
                         out.append((layout, w, row, ("cell", at), repeat, False))
