@@ -424,10 +424,12 @@ def _rejoin_page(lines: list[Line], first: Line, kinds: list[str], rest: str = "
     the content's last lines — is given back in the row's order: the lines
     after the break go after the content's last line on the first page.
 
-    Read by structure: on the first page, the content's lines are the row's
-    wide ones, the last of them full (cut mid-cell), and narrow cells follow
-    them; the lines after the break are wide but for the last, and do not
-    read as a cell of units or of time. Anything else is left as printed.
+    Read by structure: the content is the widest column, so on the first
+    page its lines are the row's full ones (all full: the cell was cut), and
+    narrower cells follow them; the lines after the break are full but for
+    the last, and do not read as a cell of units or of time. A unit, time or
+    任务 cell cut too is rejoined as _rejoin_cut_cells and _rejoin read it.
+    Anything else is left as printed.
     `rest`: the number line's text after the number (the row's first line of
     its first cell), which counts among the row's lines on the first page."""
     b = next((k for k, ln in enumerate(lines) if ln.page != first.page), len(lines))
@@ -442,57 +444,57 @@ def _rejoin_page(lines: list[Line], first: Line, kinds: list[str], rest: str = "
 
 def _rejoin(lines: list[Line], b: int, kinds: list[str]) -> Optional[list[Line]]:
     """_rejoin_page for a row's lines, the first page's before b; None: as printed."""
-    widths = [width(ln.text) for ln in lines]
-    measure = max(widths)
-    wide = [w >= 0.7 * measure for w in widths]
-    # the content's last line on the first page: the last wide one, with
-    # narrow cells after it
-    j = next((k for k in range(b - 1, -1, -1) if wide[k]), None)
-    if j is None or j == b - 1 or not is_full(lines[j].text, measure, slack=2.5):
+    measure = max([width(ln.text) for ln in lines])
+    # the content is the widest column, its lines full but for its last
+    full = [is_full(ln.text, measure, slack=2.5) for ln in lines]
+    # the content's last line on the first page: the last full one (cut
+    # mid-cell), with narrower cells after it
+    j = next((k for k in range(b - 1, -1, -1) if full[k]), None)
+    if j is None or j == b - 1:
         return None
     a = j
-    while a > 0 and wide[a - 1]:
+    while a > 0 and full[a - 1]:
         a -= 1
     # a narrow 任务 cell before the content, cut too (as tall as the content
     # on the first page): its tail is the next page's first narrow lines
-    h = next((k for k in range(b, len(lines)) if wide[k]), len(lines)) - b
+    h = next((k for k in range(b, len(lines)) if full[k]), len(lines)) - b
     if h and a == j - a + 1 and b + h < len(lines):
         return _rejoin(lines[:a] + lines[b:b + h] + lines[a:b] + lines[b + h:], b + h, kinds)
     if lines[j + 1].text.endswith(("。", "；", ";")):
-        return None                   # (a closed sentence after the wide lines: the content's own end)
+        return None                   # (a closed sentence after the full lines: the content's own end)
     text = join(lines[b:])
     # (a line closing a sentence, then a narrow one: a cell's tail after the content's end)
-    closed = any(lines[k].text.endswith(("。", "；", ";")) and not wide[k + 1] for k in range(b, len(lines) - 1))
-    if all(wide[b:-1]) and not closed and (text.endswith(("。", "；", ";")) or not (
+    closed = any(lines[k].text.endswith(("。", "；", ";")) and not full[k + 1] for k in range(b, len(lines) - 1))
+    if all(full[b:-1]) and not closed and (text.endswith(("。", "；", ";")) or not (
             _all_cell_units(text) or _ORGAN_END.search(text)
             or (TIMEISH.search(text) and (_TIME_START.match(text) or len(text) <= 12)))):
         return lines[:j + 1] + lines[b:] + lines[j + 1:b]
     # else the tail of a unit or time cell (县生态环境 / 分局, 2024年10月 / 底前) follows
-    return _rejoin_cut_cells(lines, j, b, wide, kinds)
+    return _rejoin_cut_cells(lines, j, b, full, kinds)
 
 
-def _rejoin_cut_cells(lines: list[Line], j: int, b: int, wide: list[bool], kinds: list[str]) -> Optional[list[Line]]:
+def _rejoin_cut_cells(lines: list[Line], j: int, b: int, full: list[bool], kinds: list[str]) -> Optional[list[Line]]:
     """A row cut by a page break where narrow cells are cut too: cells are
     top-aligned, so every cut cell prints as many lines on the first page as
-    the content does (L, its wide lines there), and the next page prints the
-    content's tail (wide lines, maybe a short last one), then the tails of
+    the content does (L, its full lines there), and the next page prints the
+    content's tail (full lines, maybe a short last one), then the tails of
     the cut cells in column order. The best-reading such placement (cell
     scores) → the row's lines in order; None when none reads well."""
     if not kinds or kinds[0] in ("skip", "leader") or len(kinds) > 4:
         return None
     a = j
-    while a > 0 and wide[a - 1]:
+    while a > 0 and full[a - 1]:
         a -= 1
     size, short, rest = j - a + 1, lines[j + 1:b], lines[b:]
     if len(short) > size * len(kinds) or len(rest) > 24:
         return None
-    w0 = next((k for k, w in enumerate(wide[b:]) if not w), len(rest))
+    w0 = next((k for k, w in enumerate(full[b:]) if not w), len(rest))
     best, best_score = None, -4.0
     # (a line closing a sentence is the content's last: cells seldom close one)
     ends = w0 < len(rest) and rest[w0].text.endswith(("。", "；", ";"))
     for c in (w0 + 1,) if ends else (w0, w0 + 1):
         tails = rest[c:]
-        if not tails or len(tails) > 8 or any(wide[b + c:]):
+        if not tails or len(tails) > 8 or any(full[b + c:]):
             continue
         for sizes in _cell_sizes(len(short), len(kinds), size):
             cells, at = [], 0
