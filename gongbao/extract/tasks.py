@@ -446,7 +446,7 @@ def _rejoin(lines: list[Line], b: int, kinds: list[str]) -> Optional[list[Line]]
     """_rejoin_page for a row's lines, the first page's before b; None: as printed."""
     measure = max([width(ln.text) for ln in lines])
     # the content is the widest column, its lines full but for its last
-    full = [is_full(ln.text, measure, slack=2.5) for ln in lines]
+    full = [is_full(ln.text, measure, slack=1.5) for ln in lines]
     # the content's last line on the first page: the last full one (cut
     # mid-cell), with narrower cells after it
     j = next((k for k in range(b - 1, -1, -1) if full[k]), None)
@@ -460,8 +460,11 @@ def _rejoin(lines: list[Line], b: int, kinds: list[str]) -> Optional[list[Line]]
     h = next((k for k in range(b, len(lines)) if full[k]), len(lines)) - b
     if h and a == j - a + 1 and b + h < len(lines):
         return _rejoin(lines[:a] + lines[b:b + h] + lines[a:b] + lines[b + h:], b + h, kinds)
-    if lines[j + 1].text.endswith(("。", "；", ";")):
-        return None                   # (a closed sentence after the full lines: the content's own end)
+    if lines[j].text.endswith(("。", "；", ";")) or lines[j + 1].text.endswith(("。", "；", ";")):
+        # the content's sentence closed on the first page: not the content
+        # was cut but a taller cell after it, whose tail the next page holds
+        e = j + 1 if lines[j + 1].text.endswith(("。", "；", ";")) else j
+        return _rejoin_cut_cells(lines, e, b, full, kinds, whole_content=True) if e < b - 1 else None
     text = join(lines[b:])
     # (a line closing a sentence, then a narrow one: a cell's tail after the content's end)
     closed = any(lines[k].text.endswith(("。", "；", ";")) and not full[k + 1] for k in range(b, len(lines) - 1))
@@ -473,43 +476,64 @@ def _rejoin(lines: list[Line], b: int, kinds: list[str]) -> Optional[list[Line]]
     return _rejoin_cut_cells(lines, j, b, full, kinds)
 
 
-def _rejoin_cut_cells(lines: list[Line], j: int, b: int, full: list[bool], kinds: list[str]) -> Optional[list[Line]]:
+def _rejoin_cut_cells(lines: list[Line], j: int, b: int, full: list[bool], kinds: list[str],
+                      whole_content: bool = False) -> Optional[list[Line]]:
     """A row cut by a page break where narrow cells are cut too: cells are
     top-aligned, so every cut cell prints as many lines on the first page as
     the content does (L, its full lines there), and the next page prints the
     content's tail (full lines, maybe a short last one), then the tails of
-    the cut cells in column order. The best-reading such placement (cell
-    scores) → the row's lines in order; None when none reads well."""
+    the cut cells in column order. With `whole_content` the content ends at
+    line j on the first page (its sentence closed there) and the next page
+    holds the cut cells' tails only, the cells as tall as any L from the
+    content's height. The best-reading such placement (cell scores) → the
+    row's lines in order; None when none reads well."""
     if not kinds or kinds[0] in ("skip", "leader") or len(kinds) > 4:
         return None
-    a = j
+    a = j if full[j] or j == 0 else j - 1      # (a whole content's short last line)
     while a > 0 and full[a - 1]:
         a -= 1
     size, short, rest = j - a + 1, lines[j + 1:b], lines[b:]
-    if len(short) > size * len(kinds) or len(rest) > 24:
+    if whole_content:
+        heights = range(size, len(short) + 1)
+        starts: tuple = (0,)
+    else:
+        heights = range(size, size + 1)
+        w0 = next((k for k, w in enumerate(full[b:]) if not w), len(rest))
+        # (a line closing a sentence is the content's last: cells seldom close one)
+        ends = w0 < len(rest) and rest[w0].text.endswith(("。", "；", ";"))
+        starts = (w0 + 1,) if ends else (w0, w0 + 1)
+    if len(short) > max(heights, default=0) * len(kinds) or len(rest) > 24:
         return None
-    w0 = next((k for k, w in enumerate(full[b:]) if not w), len(rest))
     best, best_score = None, -4.0
-    # (a line closing a sentence is the content's last: cells seldom close one)
-    ends = w0 < len(rest) and rest[w0].text.endswith(("。", "；", ";"))
-    for c in (w0 + 1,) if ends else (w0, w0 + 1):
+    for c in starts:
         tails = rest[c:]
         if not tails or len(tails) > 8 or any(full[b + c:]):
             continue
-        for sizes in _cell_sizes(len(short), len(kinds), size):
-            cells, at = [], 0
-            for n in sizes:
-                cells.append(short[at:at + n])
-                at += n
-            open_cells = [k for k, n in enumerate(sizes) if n == size]   # cut: as tall as the content
-            for taken, cuts in _tail_splits(len(tails), open_cells):
-                whole = [list(cell) for cell in cells]
-                for k, (x, y) in zip(taken, cuts):
-                    whole[k] += tails[x:y]
-                score = sum(_cell_score(kind, cell) + _joined_wrong(kind, cell) for kind, cell in zip(kinds, whole))
-                if score > best_score:
-                    best_score = score
-                    best = lines[:j + 1] + rest[:c] + [ln for cell in whole for ln in cell]
+        for height in heights:
+            for sizes in _cell_sizes(len(short), len(kinds), height):
+                cells, at = [], 0
+                for n in sizes:
+                    cells.append(short[at:at + n])
+                    at += n
+                # cut: as tall as L; with a whole content, a 任务 cell before
+                # it as tall (its lines before the content's) is cut too
+                heads = whole_content and a == height and a > 0
+                open_cells = [k for k, n in enumerate(sizes) if n == height]
+                for taken, cuts in _tail_splits(len(tails), ([-1] if heads else []) + open_cells):
+                    whole = [list(cell) for cell in cells]
+                    head = []
+                    for k, (x, y) in zip(taken, cuts):
+                        if k < 0:
+                            head = tails[x:y]
+                        else:
+                            whole[k] += tails[x:y]
+                    score = sum(_cell_score(kind, cell) + _joined_wrong(kind, cell)
+                                for kind, cell in zip(kinds, whole))
+                    if head:
+                        score += _cell_score("task", lines[:a] + head)
+                    if score > best_score:
+                        best_score = score
+                        best = lines[:a] + head + lines[a:j + 1] + rest[:c] + [ln for cell in whole for ln in cell]
     return best
 
 

@@ -52,7 +52,8 @@ def _furniture(page: int, repeat_header: str | None) -> list[str]:
     return out + [repeat_header] if repeat_header else out
 
 
-def split_doc(layout: str, widths, cut_row: int | None, cut, repeat: bool, number_line: bool = False) -> str:
+def split_doc(layout: str, widths, cut_row: int | None, cut, repeat: bool, number_line: bool = False,
+              rows=None) -> str:
     """The notice with its task table; row `cut_row` (1-based) broken by a
     page: cut = ("line", L) breaks the row at its L-th printed line, each
     cell printing its first L lines on the first page and the rest after the
@@ -68,7 +69,7 @@ def split_doc(layout: str, widths, cut_row: int | None, cut, repeat: bool, numbe
     out += _furniture(page, None)        # a page break before the attachment
     page += 1
     out += ["附件", "临川市2024年民生实事任务分工", header]
-    for n, row in enumerate(ROWS, 1):
+    for n, row in enumerate(rows or ROWS, 1):
         cells = [[str(n)]] + _cells(layout, row, widths)
         if n != cut_row:
             first, rest = cells, []
@@ -95,6 +96,10 @@ def _expected(layout: str):
         else:
             roles.append([(lead, "lead")] + [(u, "cooperate") for u in coop.split("、")])
     return roles
+
+
+# row 2 with a short content: its unit cells are the taller, cut while the content is whole
+SHORT_ROWS = ROWS[:1] + [(ROWS[1][0], "新建城市公园5个，口袋公园20个。") + ROWS[1][2:]] + ROWS[2:]
 
 
 def _read(text: str):
@@ -154,3 +159,27 @@ def test_row_split_over_a_page_break(case):
     assert broken == whole
     roles = _expected(layout)
     assert [(broken[str(k)][0], broken[str(k)][2]) for k in range(1, 5)] == [(r[1], roles[k]) for k, r in enumerate(ROWS)]
+
+
+def short_cases():
+    """Row 2's content whole on the first page, a taller unit (or time) cell
+    cut: the next page holds that cell's tail only."""
+    out = []
+    for layout in LAYOUTS:
+        for w in WIDTHS:
+            cells = [["2"]] + _cells(layout, SHORT_ROWS[1], w)
+            content = len(cells[(("number",) + LAYOUTS[layout][1]).index("content")])
+            for line in range(content, max(len(c) for c in cells)):
+                out += [(layout, w, 2, ("line", line), repeat, False) for repeat in (False, True)]
+    return out
+
+
+@pytest.mark.parametrize("case", short_cases(), ids=_id)
+def test_taller_cell_split_over_a_page_break(case):
+    layout, widths, row, cut, repeat, number_line = case
+    whole = _summary(_read(split_doc(layout, widths, None, None, False, number_line, SHORT_ROWS)))
+    broken = _summary(_read(split_doc(layout, widths, row, cut, repeat, number_line, SHORT_ROWS)))
+    assert broken == whole
+    roles = _expected(layout)
+    assert [(broken[str(k)][0], broken[str(k)][2]) for k in range(1, 5)] == \
+        [(r[1], roles[k]) for k, r in enumerate(SHORT_ROWS)]
