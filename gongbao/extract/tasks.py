@@ -505,6 +505,7 @@ def _rejoin_cut_cells(lines: list[Line], j: int, b: int, full: list[bool], kinds
     if len(short) > max(heights, default=0) * len(kinds) or len(rest) > 24:
         return None
     best, best_score = None, -4.0
+    budget = 4000                     # placements tried at most (a long row of narrow cells)
     for c in starts:
         tails = rest[c:]
         if not tails or len(tails) > 8 or any(full[b + c:]):
@@ -520,6 +521,9 @@ def _rejoin_cut_cells(lines: list[Line], j: int, b: int, full: list[bool], kinds
                 heads = whole_content and a == height and a > 0
                 open_cells = [k for k, n in enumerate(sizes) if n == height]
                 for taken, cuts in _tail_splits(len(tails), ([-1] if heads else []) + open_cells):
+                    budget -= 1
+                    if budget < 0:
+                        return None
                     whole = [list(cell) for cell in cells]
                     head = []
                     for k, (x, y) in zip(taken, cuts):
