@@ -9,7 +9,9 @@ Three printed shapes are read:
   narrow columns; or cells of several columns (牵头领导 | 牵头单位 | 配合单位 |
   完成时限), one-line cells possibly sharing a line; section rows (一、…)
   across the table, numbering restarting under them or in a second table;
-  merged cells (a 任务 cell or a number spanning rows of measures);
+  merged cells (a 任务 cell or a number spanning rows of measures); a row
+  run on over a page break (each cell's part that fits, the furniture, then
+  the cut cells' rest) put back in order first;
 * a numbered (or （一）-numbered) list where each item is followed by labelled
   lines (牵头单位：… / 【配合单位】… / 责任单位：… / 完成时限：…), under 一、/（一）
   section headings;
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Optional
 
 from . import patterns as P
@@ -427,9 +430,9 @@ def _rejoin_page(lines: list[Line], first: Line, kinds: list[str], rest: str = "
     Read by structure: the content is the widest column, so on the first
     page its lines are the row's full ones (all full: the cell was cut), and
     narrower cells follow them; the lines after the break are full but for
-    the last, and do not read as a cell of units or of time. A unit, time or
-    任务 cell cut too is rejoined as _rejoin_cut_cells and _rejoin read it.
-    Anything else is left as printed.
+    the last, and do not read as a cell of units or of time. A 任务, unit or
+    time cell cut too, or a content whole beside a taller cell cut, is put
+    back by _rejoin and _rejoin_cut_cells. Anything else is left as printed.
     `rest`: the number line's text after the number (the row's first line of
     its first cell), which counts among the row's lines on the first page."""
     b = next((k for k, ln in enumerate(lines) if ln.page != first.page), len(lines))
@@ -502,7 +505,7 @@ def _rejoin_cut_cells(lines: list[Line], j: int, b: int, full: list[bool], kinds
         # (a line closing a sentence is the content's last: cells seldom close one)
         ends = w0 < len(rest) and rest[w0].text.endswith(("。", "；", ";"))
         starts = (w0 + 1,) if ends else (w0, w0 + 1)
-    if len(short) > max(heights, default=0) * len(kinds) or len(rest) > 24:
+    if len(short) > max(heights, default=0) * len(kinds) or len(short) > 24 or len(rest) > 24:
         return None
     best, best_score = None, -4.0
     budget = 4000                     # placements tried at most (a long row of narrow cells)
@@ -512,6 +515,7 @@ def _rejoin_cut_cells(lines: list[Line], j: int, b: int, full: list[bool], kinds
             continue
         for height in heights:
             for sizes in _cell_sizes(len(short), len(kinds), height):
+                budget -= 1
                 cells, at = [], 0
                 for n in sizes:
                     cells.append(short[at:at + n])
@@ -573,7 +577,6 @@ def _cell_sizes(n: int, m: int, most: int):
 def _tail_splits(n: int, open_cells: list[int]):
     """The ways to give n tail lines, in order, to some of `open_cells` (each
     taking a nonempty run) → (cells taken, (start, end) per cell)."""
-    from itertools import combinations
     for k in range(1, min(n, len(open_cells)) + 1):
         for taken in combinations(open_cells, k):
             for inner in combinations(range(1, n), k - 1):
