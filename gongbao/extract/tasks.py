@@ -212,10 +212,11 @@ def _cell_score(kind: str, cell: list[Line]) -> float:
     if not cell:                      # an empty cell: rare, rarest for the lead
         return {"when": -1.0, "skip": 0.0, "leader": -1.0, "lead": -3.0, "task": -20.0}.get(kind, -2.0)
     score = 0.0
-    widths = [width(ln.text) for ln in cell]
-    widest = max(widths)
+    widest = max([width(ln.text) for ln in cell])
     # a cell's lines wrap at its column's width: only the last may be short
-    score -= 3.0 * sum(1 for w in widths[:-1] if w < widest - 1.5)
+    # (short as is_full tells it: figures set as whole ems, `2.5万亩` on a
+    # line as full as the widest, whose closing mark may hang past the measure)
+    score -= 3.0 * sum(1 for ln in cell[:-1] if not is_full(ln.text, widest, 1.5))
     if cell[-1].text.endswith(("、", "，", ",", "（", "(")):
         score -= 5.0                   # a list goes on below: the cell does too
     text = join(cell)

@@ -34,7 +34,7 @@ LAYOUTS = {
     "task_responsible_time": ("序号 重点任务 工作措施 责任单位 完成时限", ("heading", "content", "units", "time")),
 }
 # widths (heading, content, unit columns, time)
-WIDTHS = [(4, 18, 8, 6), (6, 22, 9, 8), (4, 16, 7, 6), (4, 20, 10, 8), (4, 14, 6, 5), (4, 15, 11, 10)]
+WIDTHS = [(4, 18, 8, 6), (6, 22, 9, 8), (4, 16, 7, 6), (4, 20, 10, 8), (4, 14, 6, 5), (4, 15, 11, 10), (6, 15, 11, 10)]
 
 HEADER = ("2024年第5期 临川市人民政府公报", "临川市人民政府公报 2024年第5期")
 
@@ -149,6 +149,8 @@ def test_unbroken_table(layout, widths):
     assert sorted(tasks) == ["1", "2", "3", "4"]
     assert [tasks[str(k)].content for k in range(1, 5)] == [r[1] for r in ROWS]
     assert [[(r.unit, r.role) for r in tasks[str(k)].responsibilities] for k in range(1, 5)] == _expected(layout)
+    headings = [r[0] for r in ROWS] if "heading" in LAYOUTS[layout][1] else [None] * 4
+    assert [tasks[str(k)].heading for k in range(1, 5)] == headings
 
 
 @pytest.mark.parametrize("case", cases(), ids=_id)
