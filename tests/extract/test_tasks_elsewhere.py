@@ -941,8 +941,16 @@ def _broken_row_doc(cw, lw, ow, tw, cut_row, cut_at):
 @pytest.mark.parametrize("shape", [(21, 4, 6, 4, 2, 1), (14, 6, 7, 7, 1, 1), (14, 8, 4, 4, 2, 2), (20, 6, 7, 8, 2, 1)])
 def test_a_row_run_on_over_a_page_break_is_no_row_of_items(shape):
     """The cells' rest on the next page starts with a wide content line after
-    a time cell: that is the row going on, not a second row under its number."""
+    a time cell: that is the row going on, not a second row under its number.
+    Every row reads as printed whole, the broken one too: its content, its
+    units' roles, its deadlines (the content's, then the time cell's)."""
     tasks = _tasks(extract_text(_broken_row_doc(*shape), "shimen-broken.txt"))
     assert sorted(tasks) == ["1", "2", "3"]
-    unbroken = [k for k in "123" if k != str(shape[4])]
-    assert [tasks[k].content for k in unbroken] == [BROKEN_ROWS[int(k) - 1][0] for k in unbroken]
+    assert [tasks[k].content for k in "123"] == [content for content, _, _, _ in BROKEN_ROWS]
+    assert [_roles(tasks[k]) for k in "123"] == [
+        [(lead, "lead")] + [(u, "cooperate") for u in coop.split("、")] for _, lead, coop, _ in BROKEN_ROWS]
+    assert [[(d.date, d.share) for d in tasks[k].deadlines] for k in "123"] == [
+        [("2024-12-31", None), ("2024-10-31", None)],       # 全年清理… then 2024年10月底前
+        [("2024-12-31", None)],
+        [("2024-06-30", 0.6), ("2024-12-31", None)],        # 6月底前完成60%，年底前全部完成
+    ]
