@@ -56,6 +56,11 @@ _LABELS = {
     "成文日期": "signed_date", "标题": "title", "名称": "title", "发文字号": "doc_number", "文号": "doc_number",
     "发布日期": "published_date", "公开日期": "published_date", "生效日期": "effective_date",
     "有效性": "validity", "主题词": "keywords", "公文种类": "doc_type", "体裁分类": "genre",
+    # the other names 信息公开 catalogues give the same fields
+    "发文单位": "issuer", "发文机构": "issuer", "发布单位": "issuer", "信息名称": "title", "文件名称": "title",
+    "公文名称": "title", "文件编号": "doc_number", "公文字号": "doc_number", "文件字号": "doc_number",
+    "发文编号": "doc_number", "生成日期": "signed_date", "印发日期": "signed_date", "发文日期": "signed_date",
+    "公开时间": "published_date", "发布时间": "published_date",
 }
 _LABEL = re.compile(r"^(?P<label>" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*[:：]?\s*(?P<rest>.*)$", re.S)
 _META_TAGS = {"articletitle": "title", "pubdate": "published_date", "firstpublishedtime": "published_date",
