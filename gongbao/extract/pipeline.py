@@ -224,6 +224,9 @@ def extract_path(path) -> Extraction:
     read = read_document(path)
     result = extract_lines(read.lines, str(path))
     meta = read.meta or {}
+    if meta and read.kind == "docx" and len(result.documents) > 1:
+        _spread_docx_meta(result, meta)
+        return result
     if not meta or len(result.documents) != 1:
         return result
     doc = result.documents[0]
@@ -246,3 +249,18 @@ def extract_path(path) -> Extraction:
                 if getattr(record, "document", None) == old_ref:
                     record.document = doc.ref
     return result
+
+
+def _spread_docx_meta(result, meta: dict) -> None:
+    """Several documents in one Word file: the 版头 taken off the file's first
+    lines (签发人 on the number line) is the first document's, the 版记 taken
+    off its last lines (抄送, 印发机关, 印发日期) the last document's."""
+    first, last = result.documents[0], result.documents[-1]
+    number = meta.get("doc_number")
+    if meta.get("signer") and not first.signer and (not number or first.doc_number == number):
+        first.signer = meta["signer"]
+    for name in ("printed_by", "printed_date"):
+        if meta.get(name) and not getattr(last, name):
+            setattr(last, name, meta[name])
+    if meta.get("cc") and not last.cc:
+        last.cc = list(meta["cc"])

@@ -62,6 +62,7 @@ class GridCell:
     lines: list[str]                      # paragraphs of the cell, unwrapped
     declared: Optional[float] = None      # the width the file declares (any unit, compared within a table)
     percent: bool = False
+    scale: float = 1.0                    # the cell's type size over the table's (a 30 pt masthead in a 16 pt table)
 
 
 @dataclass
@@ -107,7 +108,7 @@ def emit(grid: Grid, total: float = PAGE_EMS) -> list[str]:
     widths = column_widths(grid, total)
     rows: dict[int, list[tuple[GridCell, list[str]]]] = {}
     for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        width = sum(widths[c.col:c.col + c.colspan]) - CELL_PADDING
+        width = (sum(widths[c.col:c.col + c.colspan]) - CELL_PADDING) / (c.scale if c.scale > 0 else 1.0)
         lines = [piece for ln in c.lines for piece in wrap(ln, max(width, 2.0))]
         if lines:
             rows.setdefault(c.row, []).append((c, lines))

@@ -1,0 +1,236 @@
+"""Word and PDF files of shapes other offices produce, written here: a 版头 in a
+layout table (red 30 pt 发文机关标志 over a 16 pt row with 发文字号 and 签发人),
+first-line indents, headers and footers, a task table with a repeated header
+row, a section row across the table (gridSpan), line breaks inside cells and a
+牵头单位 merged over two tasks (vMerge); two documents in one DOCX; a PDF of
+two pages with running page numbers, a ruled task table over the page break
+with its header repeated, wrapped cells and a 版记; broken files."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from gongbao.errors import InputError
+from gongbao.extract.pipeline import extract_path
+from gongbao.readers import read_document
+
+
+# --- DOCX ------------------------------------------------------------------------------
+
+def _para(doc, text, indent=True, size=16, align=None):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    p = doc.add_paragraph()
+    if indent:
+        p.paragraph_format.first_line_indent = Pt(size * 2)
+    if align:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "c" else WD_ALIGN_PARAGRAPH.RIGHT
+    run = p.add_run(text)
+    run.font.size = Pt(size)
+    return p
+
+
+def _cell(cell, text, size=10.5):
+    from docx.shared import Pt
+
+    parts = text.split("\n")
+    run = cell.paragraphs[0].add_run(parts[0])
+    run.font.size = Pt(size)
+    for part in parts[1:]:
+        run.add_break()
+        more = cell.paragraphs[0].add_run(part)
+        more.font.size = Pt(size)
+
+
+def _masthead(doc, mark, number, signer):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    t = doc.add_table(rows=2, cols=2)            # a layout table, no borders
+    top = t.cell(0, 0).merge(t.cell(0, 1))
+    top.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = top.paragraphs[0].add_run(mark)
+    run.font.size = Pt(30)
+    run.font.color.rgb = RGBColor(255, 0, 0)
+    _cell(t.cell(1, 0), number, 16)
+    _cell(t.cell(1, 1), signer, 16)
+
+
+HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+
+
+def _task_table(doc):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rows = [
+        HEADER,
+        ["1", "完成水电气暖等管网改造，\n6月底前完成招标。", "市住房和城乡建设局", "各区人民政府", "2025年6月底前"],
+        ["2", "加装电梯200部，同步完善无障碍设施。", "市住房和城乡建设局", "市市场监管局、市残联", "2025年12月底前"],
+        HEADER,                                   # the header row printed again (pasted from a second page)
+        ["3", "整治小区消防通道，清理占道堆放物。", "市消防救援支队", "各区人民政府", "2025年9月底前"],
+    ]
+    t = doc.add_table(rows=len(rows), cols=5)
+    t.style = "Table Grid"
+    for r, values in enumerate(rows):
+        for k, value in enumerate(values):
+            _cell(t.cell(r, k), value)
+    head = OxmlElement("w:tblHeader")
+    head.set(qn("w:val"), "true")
+    t.rows[0]._tr.get_or_add_trPr().append(head)
+    section = t.add_row()
+    _cell(section.cells[0].merge(section.cells[4]), "二、环境整治")      # gridSpan 5
+    r1, r2 = t.add_row(), t.add_row()
+    for row, values in ((r1, ["4", "拆除违法建设，\n恢复公共空间。", "市城管局", "各区人民政府", "2025年8月底前"]),
+                        (r2, ["5", "增设停车泊位1500个。", None, "市公安局交警支队", "年底前"])):
+        for k, value in enumerate(values):
+            if value is not None:
+                _cell(row.cells[k], value)
+    r1.cells[2].merge(r2.cells[2])                # one 牵头单位 over tasks 4 and 5 (vMerge)
+
+
+def _first_document(doc):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section = doc.sections[0]
+    section.header.paragraphs[0].text = "东岭市人民政府办公室"
+    section.footer.paragraphs[0].text = "— 1 —"
+    section.footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _masthead(doc, "东岭市人民政府办公室文件", "东政办发〔2025〕12号", "签发人：周文涛")
+    _para(doc, "", indent=False)
+    _para(doc, "东岭市人民政府办公室", indent=False, size=22, align="c")
+    _para(doc, "关于推进城区老旧小区改造提质的通知", indent=False, size=22, align="c")
+    _para(doc, "各区人民政府，市直有关单位：", indent=False)
+    _para(doc, "为改善居民居住条件，经市政府同意，现就推进城区老旧小区改造提质有关事项通知如下。")
+    _para(doc, "一、明确目标")
+    _para(doc, "2025年底前完成改造小区120个，惠及居民3.2万户。")
+    _para(doc, "二、压实责任")
+    _para(doc, "各区政府要对照附件所列任务，细化措施，按期完成。")
+    _para(doc, "附件：老旧小区改造提质重点任务分工")
+    _para(doc, "东岭市人民政府办公室", indent=False, align="r")
+    _para(doc, "2025年3月18日", indent=False, align="r")
+    _para(doc, "（此件公开发布）")
+    doc.add_page_break()
+    _para(doc, "附件", indent=False)
+    _para(doc, "老旧小区改造提质重点任务分工", indent=False, align="c", size=22)
+    _task_table(doc)
+    _para(doc, "抄送：市委办公室，市人大常委会办公室，市政协办公室。", indent=False, size=14)
+    _para(doc, "东岭市人民政府办公室　　　　　　2025年3月19日印发", indent=False, size=14)
+
+
+def _second_document(doc):
+    _masthead(doc, "东岭市人民政府文件", "东政发〔2025〕7号", "签发人：韩立群")
+    _para(doc, "东岭市人民政府", indent=False, size=22, align="c")
+    _para(doc, "关于调整市森林防火指挥部组成人员的通知", indent=False, size=22, align="c")
+    _para(doc, "各区人民政府，市直各单位：", indent=False)
+    _para(doc, "因人事变动，经研究，决定对市森林防火指挥部组成人员进行调整。现将调整后名单通知如下。")
+    _para(doc, "指挥长：韩立群　市长")
+    _para(doc, "副指挥长：孙德明　副市长")
+    _para(doc, "东岭市人民政府", indent=False, align="r")
+    _para(doc, "2025年4月2日", indent=False, align="r")
+    _para(doc, "（此件公开发布）")
+    _para(doc, "抄送：市委办公室。", indent=False, size=14)
+    _para(doc, "东岭市人民政府办公室　　　　　　2025年4月3日印发", indent=False, size=14)
+
+
+def _docx(path, *parts):
+    from docx import Document
+
+    doc = Document()
+    for k, part in enumerate(parts):
+        if k:
+            doc.add_page_break()
+        part(doc)
+    doc.save(str(path))
+    return path
+
+
+def _tasks(result):
+    return [(t.document, t.key, t.section, t.content, [(r.unit, r.role) for r in t.responsibilities],
+             [(d.date, d.text) for d in t.deadlines]) for t in result.tasks]
+
+
+NUMBER = "东政办发〔2025〕12号"
+TASKS = [
+    (NUMBER, "1", None, "完成水电气暖等管网改造，6月底前完成招标。",
+     [("市住房和城乡建设局", "lead"), ("各区人民政府", "cooperate")], [("2025-06-30", "6月底前")]),
+    (NUMBER, "2", None, "加装电梯200部，同步完善无障碍设施。",
+     [("市住房和城乡建设局", "lead"), ("市市场监管局", "cooperate"), ("市残联", "cooperate")],
+     [("2025-12-31", "2025年12月底前")]),
+    (NUMBER, "3", None, "整治小区消防通道，清理占道堆放物。",
+     [("市消防救援支队", "lead"), ("各区人民政府", "cooperate")], [("2025-09-30", "2025年9月底前")]),
+    (NUMBER, "4", "二、环境整治", "拆除违法建设，恢复公共空间。",
+     [("市城管局", "lead"), ("各区人民政府", "cooperate")], [("2025-08-31", "2025年8月底前")]),
+    (NUMBER, "5", "二、环境整治", "增设停车泊位1500个。",
+     [("市城管局", "lead"), ("市公安局交警支队", "cooperate")], [("2025-12-31", "年底前")]),
+]
+
+
+def test_docx_masthead_in_a_layout_table(tmp_path):
+    """The 30 pt 发文机关标志 and the 16 pt number row are measured in their own
+    sizes (they were wrapped at the table's 30 pt: 东政办发〔 / 2025〕12号)."""
+    read = read_document(_docx(tmp_path / "one.docx", _first_document))
+    texts = [ln.text for ln in read.lines]
+    assert texts[:4] == ["东岭市人民政府办公室文件", NUMBER, "东岭市人民政府办公室",
+                         "关于推进城区老旧小区改造提质的通知"]
+    assert read.meta == {"issuer": "东岭市人民政府办公室", "doc_number": NUMBER, "signer": "周文涛",
+                         "printed_by": "东岭市人民政府办公室", "printed_date": "2025-03-19",
+                         "cc": ["市委办公室", "市人大常委会办公室", "市政协办公室"]}
+    assert not any("— 1 —" in t for t in texts)                   # the footer stays out
+    assert texts.count("序号 重点任务 牵头单位 配合单位 完成时限") == 2
+    assert texts.count("市城管局") == 2                             # the merged 牵头单位, read in both rows
+
+
+def test_docx_records(tmp_path):
+    result = extract_path(_docx(tmp_path / "one.docx", _first_document))
+    (doc,) = result.documents
+    assert (doc.doc_number, doc.issuer, doc.title, doc.doc_type) == (
+        NUMBER, "东岭市人民政府办公室", "关于推进城区老旧小区改造提质的通知", "通知")
+    assert doc.addressees == ["各区人民政府", "市直有关单位"]
+    assert (doc.signed_date, doc.publication, doc.signer) == ("2025-03-18", "此件公开发布", "周文涛")
+    assert doc.attachments == ["老旧小区改造提质重点任务分工"]
+    assert doc.cc == ["市委办公室", "市人大常委会办公室", "市政协办公室"]
+    assert (doc.printed_by, doc.printed_date) == ("东岭市人民政府办公室", "2025-03-19")
+    assert "序号" not in doc.body and "签发人" not in doc.body
+    assert _tasks(result) == TASKS
+
+
+def test_two_documents_in_one_docx(tmp_path):
+    """The file's 版头 (签发人) is the first document's, its 版记 the last one's;
+    each keeps its own elements."""
+    result = extract_path(_docx(tmp_path / "two.docx", _first_document, _second_document))
+    first, second = result.documents
+    assert (first.doc_number, first.signer, first.cc, first.printed_date) == (
+        NUMBER, "周文涛", ["市委办公室", "市人大常委会办公室", "市政协办公室"], "2025-03-19")
+    assert (second.doc_number, second.issuer, second.title, second.signed_date) == (
+        "东政发〔2025〕7号", "东岭市人民政府", "关于调整市森林防火指挥部组成人员的通知", "2025-04-02")
+    assert (second.signer, second.cc, second.printed_by, second.printed_date) == (
+        "韩立群", ["市委办公室"], "东岭市人民政府办公室", "2025-04-03")
+    assert second.addressees == ["各区人民政府", "市直各单位"]
+    assert _tasks(result) == TASKS
+    (group,) = result.groups
+    assert group.document == "东政发〔2025〕7号" and group.name == "市森林防火指挥部"
+    assert [(m.role, m.name, m.position) for m in group.members] == [
+        ("指挥长", "韩立群", "市长"), ("副指挥长", "孙德明", "副市长")]
+
+
+def test_broken_docx_is_one_line(tmp_path):
+    good = _docx(tmp_path / "good.docx", _first_document).read_bytes()
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(good[:len(good) // 2])
+    src = zipfile.ZipFile(io.BytesIO(good))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            out.writestr(info, b"<w:document><w:body><w:p>" if info.filename == "word/document.xml"
+                         else src.read(info))
+    bad = tmp_path / "bad-xml.docx"
+    bad.write_bytes(buf.getvalue())
+    for path, what in ((cut, "is a damaged ZIP file"), (bad, "is a damaged DOCX")):
+        with pytest.raises(InputError) as err:
+            extract_path(path)
+        assert str(err.value).startswith(f"{path}: {what}")
+        assert "\n" not in str(err.value)
