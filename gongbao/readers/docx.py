@@ -17,8 +17,10 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import re
 import subprocess
 import tempfile
+import threading
 import zipfile
 
 from ..errors import InputError
@@ -81,13 +83,157 @@ def read_docx(data: bytes, name: str):
     body = document.element.body
     default_size = _default_size(document)
     texts: list[str] = []
-    _block(body, texts, default_size, 0)
+    _STATE.numbering = _Numbering(document)
+    try:
+        _block(body, texts, default_size, 0)
+    finally:
+        _STATE.numbering = None
     texts = [t for t in (clean_text(x) for x in texts) if t]
     texts, meta = gbt9704.take(texts)
     if not texts:
         raise InputError(name, "is a DOCX without text")
     lines = [Line(t, no, None) for no, t in enumerate(texts, start=1)]
     return ReadResult(lines, meta, "docx")
+
+
+# --- automatic numbering (w:numPr) ------------------------------------------------------------
+
+_STATE = threading.local()
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                       (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "japaneseCounting",
+               "taiwaneseCounting", "taiwaneseCountingThousand", "ideographLegalTraditional"):
+        return _chinese(n)
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return "".join(chr(ord(ch) + 0xFEE0) for ch in str(n))
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "ideographTraditional" and 1 <= n <= 10:
+        return "甲乙丙丁戊己庚辛壬癸"[n - 1]
+    if fmt in ("lowerLetter", "upperLetter") and n >= 1:
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and n >= 1:
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic numbering (numbering.xml): the label a numbered
+    paragraph shows (``一、``, ``（二）``, ``3.``, a 序号 cell's ``4``) is not
+    in its text; it is counted here in reading order. Bullets give nothing."""
+
+    def __init__(self, document):
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}     # numId → ilvl → (start, fmt, text)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_num: dict[str, tuple[str, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:
+            root = None
+        if root is not None:
+            abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+            for an in root.findall(_W + "abstractNum"):
+                abstract[an.get(_W + "abstractNumId")] = self._lvls(an)
+            for num in root.findall(_W + "num"):
+                ref = num.find(_W + "abstractNumId")
+                levels = dict(abstract.get(ref.get(_W + "val") if ref is not None else None, {}))
+                for ov in num.findall(_W + "lvlOverride"):
+                    ilvl = _int(ov.get(_W + "ilvl"), 0)
+                    lvl = ov.find(_W + "lvl")
+                    if lvl is not None:
+                        levels.update(self._lvls(ov))
+                    so = ov.find(_W + "startOverride")
+                    if so is not None and ilvl in levels:
+                        start, fmt, text = levels[ilvl]
+                        levels[ilvl] = (_int(so.get(_W + "val"), start), fmt, text)
+                self.levels[num.get(_W + "numId")] = levels
+        try:
+            for style in document.styles.element.findall(_W + "style"):
+                num_pr = style.find(f"{_W}pPr/{_W}numPr")
+                if num_pr is not None:
+                    num_id = num_pr.find(_W + "numId")
+                    ilvl = num_pr.find(_W + "ilvl")
+                    if num_id is not None:
+                        self.style_num[style.get(_W + "styleId")] = (
+                            num_id.get(_W + "val"), _int(ilvl.get(_W + "val") if ilvl is not None else 0, 0))
+        except Exception:
+            pass
+
+    @staticmethod
+    def _lvls(parent) -> dict[int, tuple[int, str, str]]:
+        out = {}
+        for lvl in parent.findall(_W + "lvl"):
+            start = lvl.find(_W + "start")
+            fmt = lvl.find(_W + "numFmt")
+            text = lvl.find(_W + "lvlText")
+            out[_int(lvl.get(_W + "ilvl"), 0)] = (
+                _int(start.get(_W + "val"), 1) if start is not None else 1,
+                fmt.get(_W + "val") if fmt is not None else "decimal",
+                text.get(_W + "val") if text is not None and text.get(_W + "val") is not None else "")
+        return out
+
+    def label(self, p) -> str:
+        ppr = p.find(_W + "pPr")
+        if ppr is None:
+            return ""
+        num_id, ilvl = None, 0
+        num_pr = ppr.find(_W + "numPr")
+        if num_pr is not None:
+            el = num_pr.find(_W + "numId")
+            num_id = el.get(_W + "val") if el is not None else None
+            lv = num_pr.find(_W + "ilvl")
+            ilvl = _int(lv.get(_W + "val"), 0) if lv is not None else 0
+        if num_id is None:
+            style = ppr.find(_W + "pStyle")
+            found = self.style_num.get(style.get(_W + "val")) if style is not None else None
+            if found is None:
+                return ""
+            num_id, ilvl = found[0], (ilvl if num_pr is not None else found[1])
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counts = self.counters.setdefault(num_id, {})
+        start, fmt, text = levels[ilvl]
+        counts[ilvl] = counts.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+
+        def one(m):
+            k = int(m.group(1)) - 1
+            if k not in levels:
+                return ""
+            value = counts.get(k, levels[k][0])
+            return _format_number(value, levels[k][1] if k != ilvl else fmt)
+
+        return re.sub(r"%([1-9])", one, text)
 
 
 def _default_size(document) -> float:
@@ -158,7 +304,14 @@ def _paragraph(p, out: list[str]) -> None:
                     parts.append(chr(code) if code >= 0x20 else "")
                 except (TypeError, ValueError):
                     pass
-    for piece in "".join(parts).split("\n"):
+    numbering = getattr(_STATE, "numbering", None)
+    label = numbering.label(p) if numbering is not None else ""
+    text = "".join(parts)
+    if label and text.strip():
+        text = label + text.lstrip()
+    elif label:
+        text = label.rstrip("、.．")       # an otherwise empty numbered paragraph: a 序号 cell
+    for piece in text.split("\n"):
         out.append(piece)
 
 

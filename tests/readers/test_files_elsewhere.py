@@ -234,3 +234,113 @@ def test_broken_docx_is_one_line(tmp_path):
             extract_path(path)
         assert str(err.value).startswith(f"{path}: {what}")
         assert "\n" not in str(err.value)
+
+
+# --- DOCX with Word's automatic numbering ------------------------------------------------
+
+NUMBERING = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="10">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="11">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="12">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="20"><w:abstractNumId w:val="10"/></w:num>
+<w:num w:numId="21"><w:abstractNumId w:val="11"/></w:num>
+<w:num w:numId="22"><w:abstractNumId w:val="12"/></w:num>
+</w:numbering>"""
+
+
+def _numbered_docx(path, with_table: bool):
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    root = doc.part.numbering_part.element
+    for child in parse_xml(NUMBERING):
+        root.append(child)
+
+    def number(p, num_id, ilvl=0):
+        p._p.get_or_add_pPr().append(parse_xml(
+            '<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            f'<w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    def para(text, num=None, ilvl=0):
+        p = doc.add_paragraph(text)
+        if num:
+            number(p, num, ilvl)
+
+    for text in ("西川市人民政府办公室", "西政办函〔2024〕33号", "西川市人民政府办公室关于做好2024年夏季防汛工作的通知",
+                 "各县（区）人民政府，市直有关单位：", "为做好今年防汛工作，现将有关事项通知如下。"):
+        para(text)
+    para("压实防汛责任", 20)
+    para("各县（区）要落实行政首长负责制。（各县区人民政府负责）", 20, 1)
+    para("汛前完成河道清障。（市水利局牵头，市自然资源局配合）", 20, 1)
+    para("强化应急保障", 20)
+    para("5月底前完成防汛物资储备。（市应急管理局负责）", 20, 1)
+    para("此项工作要高度重视。", 22)                 # a bullet: no label
+    if with_table:
+        para("附件：防汛重点任务清单")
+    para("西川市人民政府办公室")
+    para("2024年4月25日")
+    if with_table:
+        para("附件")
+        para("防汛重点任务清单")
+        t = doc.add_table(rows=4, cols=4)
+        t.style = "Table Grid"
+        for k, word in enumerate(["序号", "重点任务", "责任单位", "完成时限"]):
+            t.cell(0, k).paragraphs[0].text = word
+        rows = [("开展水库安全检查。", "市水利局", "2024年5月15日前"),
+                ("更新山洪灾害预警设施。", "市水利局、各县（区）人民政府", "2024年6月底前"),
+                ("组织防汛应急演练。", "市应急管理局", "2024年6月10日前")]
+        for r, values in enumerate(rows, start=1):
+            number(t.cell(r, 0).paragraphs[0], 21)        # the 序号 cell: an auto number, no text
+            for k, value in enumerate(values, start=1):
+                t.cell(r, k).paragraphs[0].text = value
+    doc.save(str(path))
+    return path
+
+
+def test_docx_automatic_numbering_in_the_body(tmp_path):
+    """Headings and items numbered by Word (一、 （一）) had no labels in the text:
+    no numbered item, so no task."""
+    path = _numbered_docx(tmp_path / "numbered.docx", with_table=False)
+    texts = [ln.text for ln in read_document(path).lines]
+    assert texts[5:10] == ["一、压实防汛责任", "（一）各县（区）要落实行政首长负责制。（各县区人民政府负责）",
+                           "（二）汛前完成河道清障。（市水利局牵头，市自然资源局配合）", "二、强化应急保障",
+                           "（一）5月底前完成防汛物资储备。（市应急管理局负责）"]
+    assert texts[10] == "此项工作要高度重视。"
+    result = extract_path(path)
+    number = "西政办函〔2024〕33号"
+    assert _tasks(result) == [
+        (number, "1", "一、压实防汛责任", "各县（区）要落实行政首长负责制。", [("各县区人民政府", "responsible")], []),
+        (number, "2", "一、压实防汛责任", "汛前完成河道清障。",
+         [("市水利局", "lead"), ("市自然资源局", "cooperate")], []),
+        (number, "3", "二、强化应急保障", "5月底前完成防汛物资储备。", [("市应急管理局", "responsible")],
+         [("2024-05-31", "5月底前")]),
+    ]
+
+
+def test_docx_automatic_numbers_in_a_task_table(tmp_path):
+    """序号 cells numbered by Word are empty in the XML: the rows had no numbers."""
+    path = _numbered_docx(tmp_path / "table.docx", with_table=True)
+    texts = [ln.text for ln in read_document(path).lines]
+    assert "1 开展水库安全检查。 市水利局 2024年5月15日前" in texts
+    assert "3 组织防汛应急演练。 市应急管理局 2024年6月10日前" in texts
+    result = extract_path(path)
+    (doc,) = result.documents
+    assert (doc.doc_number, doc.title, doc.attachments, doc.signed_date) == (
+        "西政办函〔2024〕33号", "关于做好2024年夏季防汛工作的通知", ["防汛重点任务清单"], "2024-04-25")
+    table = [t for t in _tasks(result) if t[2] is None]
+    assert table == [
+        ("西政办函〔2024〕33号", "1", None, "开展水库安全检查。", [("市水利局", "responsible")],
+         [("2024-05-15", "2024年5月15日前")]),
+        ("西政办函〔2024〕33号", "2", None, "更新山洪灾害预警设施。",
+         [("市水利局", "responsible"), ("各县（区）人民政府", "responsible")], [("2024-06-30", "2024年6月底前")]),
+        ("西政办函〔2024〕33号", "3", None, "组织防汛应急演练。", [("市应急管理局", "responsible")],
+         [("2024-06-10", "2024年6月10日前")]),
+    ]
