@@ -388,8 +388,10 @@ def parse_table(lines: list[Line], joined: Optional[str] = None) -> list[RawTask
             i = k + h
             restart, outside = True, False
             continue
-        if text[:1] == "附" and P.ATTACHMENT_LABEL.match(text):
-            outside, path = True, []      # the next attachment: its title, then its table
+        if text[:1] == "附" and (P.ATTACHMENT_LABEL.match(text) or (rows and P.ATTACHMENT_LINE.match(text))):
+            # the next attachment: its title, then its table; or a note of
+            # attachments after the table (附件：X.xlsx, a web page's file link)
+            outside, path = True, []
             i = k + 1
             continue
         m = row_start.match(text)

@@ -29,6 +29,7 @@ from typing import Optional
 
 from ..errors import InputError
 from ..extract.lines import Line, clean_text
+from ..extract.tasks import UNIT_COLUMN, WHEN_LABEL
 from .cells import Grid, GridCell, emit
 
 _TAG_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.I)
@@ -253,13 +254,94 @@ def _declared_width(attrs: dict) -> tuple[Optional[float], bool]:
     return value * _UNIT_PX.get(unit, 1.0), False
 
 
+_ROLE_COLUMN = re.compile(rf"^(?:{UNIT_COLUMN.pattern})$")
+_WHEN_COLUMN = re.compile(rf"^{WHEN_LABEL}$")
+_CELL_PUNCT = re.compile(r"[、，,；;。：:（(]$|^[、，,；;。）)]")
+_ITEM_START = re.compile(r"^[（(]\d{1,3}[）)]")
+
+
+def _task_header(grid: Grid):
+    """(header row, column names, unit columns, time columns) of a task
+    table, whose first row names its columns one a cell (牵头单位, 配合单位,
+    责任单位, 完成时限 …); no unit columns for another table."""
+    if not grid.cells:
+        return 0, [], set(), set()
+    head_row = min(c.row for c in grid.cells)
+    head = sorted((c for c in grid.cells if c.row == head_row), key=lambda c: c.col)
+    names = ["".join("".join(c.lines).split()) for c in head]
+    if len(head) != max(c.col + c.colspan for c in grid.cells) or any(c.colspan != 1 for c in head):
+        return head_row, names, set(), set()
+    units = {c.col for c, n in zip(head, names) if _ROLE_COLUMN.match(n)}
+    whens = {c.col for c, n in zip(head, names) if _WHEN_COLUMN.match(n)}
+    return head_row, names, units, whens
+
+
+def _units_one_paragraph(grid: Grid) -> None:
+    """A unit cell's lines broken by <br> are its units: one paragraph,
+    joined with 、 (wrapped, `市水利局` over `市财政局` would read as one name)."""
+    head_row, _, units, _ = _task_header(grid)
+    for c in grid.cells:
+        if c.row != head_row and c.col in units and len(c.lines) > 1:
+            text = c.lines[0].strip()
+            for p in c.lines[1:]:
+                p = p.strip()
+                glue = "、" if text and p and not _CELL_PUNCT.search(text) and not _CELL_PUNCT.search(p) else ""
+                text += glue + p
+            c.lines = [text]
+
+
+def _rows_on_one_line(grid: Grid, spans: dict) -> dict[int, str]:
+    """A task table whose units sit in more than one column (牵头单位 |
+    配合单位 | 完成时限): the page knows where each cell ends, which the
+    wrapped lines no longer tell (a one-line lead cell beside a 配合单位 cell
+    of two lines, a content cell broken by <br>). When every row has in each
+    column a cell of its own (spanning no rows, but for unit and time cells,
+    read again in each row) with text and no spaces, each row is given as one
+    line, its cells a space apart, as the task parser reads such rows (and
+    the header, its column names a space apart). Any other table stays as printed (an empty
+    cell has no place in a line of cells). → {row: line}."""
+    by_row: dict[int, list[GridCell]] = {}
+    for c in grid.cells:
+        by_row.setdefault(c.row, []).append(c)
+    head_row, names, units, whens = _task_header(grid)
+    ncols = len(names)
+    if not units or len(units | whens) < 2:
+        return {}
+    out = {head_row: " ".join(names)} if all(names) else {}
+    for r, cells in by_row.items():
+        # (a cell spanning rows in a unit or time column is read again in each row)
+        if r == head_row:
+            continue
+        if len(cells) != ncols or any(
+                c.colspan != 1 or (spans.get(id(c), 1) != 1 and c.col not in units | whens) for c in cells):
+            return {}
+        texts = []
+        for c in sorted(cells, key=lambda c: c.col):
+            pieces = [p.strip() for p in c.lines if p.strip()]
+            if not pieces or any(_ITEM_START.match(p) for p in pieces[1:]):
+                break
+            text = "".join(pieces)
+            if re.search(r"\s", text):
+                break
+            texts.append(text)
+        else:
+            out[r] = " ".join(texts)
+            continue
+        return {}
+    return out
+
+
 def _table(table, depth: int) -> list[str]:
     """The table as it would print: rows in order, cells wrapped at their
-    column's width, a cell spanning rows read in its first row."""
+    column's width, a cell spanning rows read in its first row (and the rows
+    of a task table with several unit columns on one line each, see
+    `_rows_on_one_line`)."""
     grid = Grid()
-    taken: set[tuple[int, int]] = set()
+    spans: dict[int, int] = {}
+    taken: dict[tuple[int, int], GridCell] = {}      # grid position → the cell over it
     for r, row in enumerate(_rows(table)):
         col = 0
+        fresh_left = None                  # the first column where a cell with text begins in this row
         child = row.child
         while child is not None:
             if child.tag in ("td", "th") and not _is_clutter(child):
@@ -267,18 +349,44 @@ def _table(table, depth: int) -> list[str]:
                     col += 1
                 attrs = child.attributes or {}
                 rs, cs = _span(attrs.get("rowspan"), 200), _span(attrs.get("colspan"), 50)
+                width, percent = _declared_width(attrs)
+                cell = GridCell(r, col, cs, _cell_lines(child, depth), width, percent)
+                grid.cells.append(cell)
+                spans[id(cell)] = rs
                 for dr in range(rs):
                     for dc in range(cs):
-                        taken.add((r + dr, col + dc))
-                width, percent = _declared_width(attrs)
-                grid.cells.append(GridCell(r, col, cs, _cell_lines(child, depth), width, percent))
+                        taken[(r + dr, col + dc)] = cell
+                if cell.lines and fresh_left is None:
+                    fresh_left = col
                 col += cs
             child = child.next
+        # A cell spanning rows to the right of a cell that begins in this row
+        # (one 牵头单位 or 完成时限 over two tasks) belongs to this row too: it
+        # is read again here. Cells spanning rows left of every new cell (序号,
+        # a 任务 heading over its items) group the rows: read once, in the first.
+        if fresh_left is not None:
+            for origin in {id(c): c for (rr, _), c in taken.items() if rr == r and c.row < r}.values():
+                if origin.col > fresh_left:
+                    again = GridCell(r, origin.col, origin.colspan, list(origin.lines), origin.declared, origin.percent)
+                    grid.cells.append(again)
+                    spans[id(again)] = 1
     kinds = {c.percent for c in grid.cells if c.declared}
     if len(kinds) > 1:              # percentages and lengths mixed: not comparable
         for c in grid.cells:
             c.declared = None
-    return emit(grid)
+    _units_one_paragraph(grid)
+    one_line = _rows_on_one_line(grid, spans)
+    if not one_line:
+        return emit(grid)
+    # such a row goes through `emit` as a marker (kept whole, in its place)
+    marks = {}
+    for r, text in one_line.items():
+        mark = f"\ue000{r}\ue000"
+        marks[mark] = text
+        row_cells = [c for c in grid.cells if c.row == r]
+        grid.cells = [c for c in grid.cells if c.row != r]
+        grid.cells.append(GridCell(r, 0, max(c.col + c.colspan for c in row_cells), [mark]))
+    return [marks.get(ln, ln) for ln in emit(grid)]
 
 
 # --- metadata --------------------------------------------------------------------------------

@@ -141,3 +141,115 @@ def test_label_and_value_divs_under_other_catalogue_names(tmp_path):
     assert _record(doc) == ("南政〔2024〕2号", "南屿区人民政府", "关于表彰2023年度安全生产先进单位的通报", "通报",
                             ["各街道办事处", "镇人民政府", "区政府各部门"], "2024-01-22", "此件公开发布",
                             ["南屿区2023年度安全生产先进单位名单"])
+
+
+def _ul_page(rows: str, header: str) -> str:
+    return """<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>临溪市人民政府办公室关于印发临溪市2025年城乡供水保障工作方案的通知_临溪市人民政府</title></head>
+<body>
+<div class="top-bar"><a href="/">首页</a> | <a href="/wza">无障碍</a> | <a href="/en">English</a></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 政府文件</div>
+<div class="xxgk-info"><ul>
+<li><span class="lab">索 引 号：</span><span class="val">11141100LX0000001/2025-00112</span></li>
+<li><span class="lab">主题分类：</span><span class="val">城乡建设、环境保护\\水利</span></li>
+<li><span class="lab">发布机构：</span><span class="val">临溪市人民政府办公室</span></li>
+<li><span class="lab">成文日期：</span><span class="val">2025年04月07日</span></li>
+<li><span class="lab">标　　题：</span><span class="val">临溪市人民政府办公室关于印发临溪市2025年城乡供水保障工作方案的通知</span></li>
+<li><span class="lab">发文字号：</span><span class="val">临政办发〔2025〕9号</span></li>
+<li><span class="lab">发布日期：</span><span class="val">2025年04月10日</span></li>
+<li><span class="lab">有 效 性：</span><span class="val">有效</span></li>
+</ul></div>
+<div class="article">
+<h1 class="art-title">临溪市人民政府办公室关于印发临溪市2025年城乡供水保障工作方案的通知</h1>
+<div class="art-info">来源：临溪市人民政府办公室　发布时间：2025-04-10 09:30　浏览次数：<span id="hits">1024</span></div>
+<div class="TRS_Editor">
+<p>各县（市、区）人民政府，市人民政府各委、办、局：</p>
+<p>&nbsp;&nbsp;&nbsp;&nbsp;《临溪市2025年城乡供水保障工作方案》已经市人民政府同意，现印发给你们，请认真抓好落实。</p>
+<p style="text-align:right">临溪市人民政府办公室</p>
+<p style="text-align:right">2025年4月7日</p>
+<p>　　（此件公开发布）</p>
+<p align="center"><strong>临溪市2025年城乡供水保障工作方案</strong></p>
+<p>　　为持续提升城乡供水保障水平，确保群众喝上放心水，结合我市实际，制定本方案。</p>
+<p>　　一、工作目标</p>
+<p>　　到2025年底，农村自来水普及率达到96%以上，规模化供水工程覆盖人口比例达到70%。</p>
+<p>　　二、重点任务</p>
+<table border="1" cellspacing="0" cellpadding="0" width="100%">
+""" + header + rows + """</table>
+<p>　　附件：<a href="/u/cms/2025/0410/fj1.xlsx">临溪市城乡供水工程项目清单.xlsx</a></p>
+</div>
+<div class="jiedu">相关解读：<a href="/jd/1.html">图解：临溪市2025年城乡供水保障工作方案</a></div>
+<div class="bottom-tools"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+</div>
+<div class="xgxx"><h3>相关信息</h3><ul><li><a href="/a.html">临溪市召开供水工作推进会议</a></li><li><a href="/b.html">关于做好汛期供水安全工作的紧急通知</a></li></ul></div>
+<div class="footer-wrap"><p>主办单位：临溪市人民政府办公室　承办：临溪市大数据中心</p><p>网站标识码：1411000001　晋ICP备12345678号　晋公网安备14110002000123号</p></div>
+</body></html>
+"""
+
+
+BR_ROWS = """<tr><td>1</td><td>水源保护</td><td>完成县级以上饮用水水源地规范化建设，6月底前完成排查整治。</td><td>市生态环境局</td><td>市水利局<br>各县（市、区）人民政府</td></tr>
+<tr><td>2</td><td>工程建设</td><td>新建改造农村供水工程30处，<br>三季度末开工率达到90%。</td><td>市水利局</td><td>市发展改革委<br>市财政局</td></tr>
+<tr><td>3</td><td>水质检测</td><td>每季度对农村集中供水工程开展一次水质抽检。</td><td>市卫生健康委</td><td></td></tr>
+"""
+BR_HEADER = """<tr><td width="8%">序号</td><td width="16%">任务</td><td width="44%">主要内容</td><td width="16%">牵头单位</td><td width="16%">配合单位</td></tr>
+"""
+
+
+def _tasks(result):
+    return [(t.key, t.heading, t.content, [(r.unit, r.role) for r in t.responsibilities],
+             [(d.date, d.share) for d in t.deadlines]) for t in result.tasks]
+
+
+def test_ul_metadata_trs_article_and_units_broken_by_br(tmp_path):
+    """A 配合单位 cell whose units stand on lines of their own (<br>) beside a
+    one-line 牵头单位 cell; a content cell broken by <br>; an empty cell; the
+    attachment link after the table ends the last row."""
+    path = _page(tmp_path, "linxi.html", _ul_page(BR_ROWS, BR_HEADER), "gbk")
+    read = read_document(path)
+    assert read.meta["doc_number"] == "临政办发〔2025〕9号"
+    assert read.meta["validity"] == "有效"
+    texts = [ln.text for ln in read.lines]
+    assert texts[:3] == ["临溪市人民政府办公室关于印发临溪市2025年城乡供水保障工作方案的通知", "临政办发〔2025〕9号",
+                         "各县（市、区）人民政府，市人民政府各委、办、局："]
+    assert texts[-1] == "附件：临溪市城乡供水工程项目清单.xlsx"
+    text = _text(read)
+    for chrome in CHROME + ("English", "来源", "有效", "召开", "紧急通知", "图解", "大数据中心"):
+        assert chrome not in text, chrome
+    result = extract_path(path)
+    (doc,) = result.documents
+    assert _record(doc) == ("临政办发〔2025〕9号", "临溪市人民政府办公室", "关于印发临溪市2025年城乡供水保障工作方案的通知",
+                            "通知", ["各县（市、区）人民政府", "市人民政府各委、办、局"], "2025-04-07", "此件公开发布", [])
+    assert _tasks(result) == [
+        ("1", "水源保护", "完成县级以上饮用水水源地规范化建设，6月底前完成排查整治。",
+         [("市生态环境局", "lead"), ("市水利局", "cooperate"), ("各县（市、区）人民政府", "cooperate")],
+         [("2025-06-30", None)]),
+        ("2", "工程建设", "新建改造农村供水工程30处，三季度末开工率达到90%。",
+         [("市水利局", "lead"), ("市发展改革委", "cooperate"), ("市财政局", "cooperate")], [("2025-09-30", None)]),
+        ("3", "水质检测", "每季度对农村集中供水工程开展一次水质抽检。", [("市卫生健康委", "lead")], []),
+    ]
+    assert all(t.document == "临政办发〔2025〕9号" for t in result.tasks)
+
+
+SPAN_HEADER = """<tr><td width="8%">序号</td><td width="16%">任务</td><td width="44%">主要内容</td><td width="16%">牵头单位</td><td width="16%">配合单位</td><td>完成时限</td></tr>
+"""
+SPAN_ROWS = """<tr><td>1</td><td>水源保护</td><td>完成县级以上饮用水水源地规范化建设。</td><td rowspan="2">市生态环境局</td><td>市水利局</td><td rowspan="2">2025年6月底前</td></tr>
+<tr><td>2</td><td>保护区划定</td><td>完成农村千人以上水源地保护区划定。</td><td>各县（市、区）人民政府</td></tr>
+<tr><td>3</td><td>工程建设</td><td>新建改造农村供水工程30处，<br>开工率达到90%。</td><td>市水利局</td><td>市发展改革委<br>市财政局</td><td>2025年9月底前</td></tr>
+"""
+
+
+def test_lead_and_time_cells_spanning_two_tasks(tmp_path):
+    """One 牵头单位 and one 完成时限 cell over tasks 1 and 2 (rowspan) are
+    both tasks'; a column without a declared width (the header squeezed)
+    does not break the header's names."""
+    path = _page(tmp_path, "linxi2.html", _ul_page(SPAN_ROWS, SPAN_HEADER), "gbk")
+    texts = [ln.text for ln in read_document(path).lines]
+    assert "序号 任务 主要内容 牵头单位 配合单位 完成时限" in texts
+    assert _tasks(extract_path(path)) == [
+        ("1", "水源保护", "完成县级以上饮用水水源地规范化建设。", [("市生态环境局", "lead"), ("市水利局", "cooperate")],
+         [("2025-06-30", None)]),
+        ("2", "保护区划定", "完成农村千人以上水源地保护区划定。",
+         [("市生态环境局", "lead"), ("各县（市、区）人民政府", "cooperate")], [("2025-06-30", None)]),
+        ("3", "工程建设", "新建改造农村供水工程30处，开工率达到90%。",
+         [("市水利局", "lead"), ("市发展改革委", "cooperate"), ("市财政局", "cooperate")], [("2025-09-30", None)]),
+    ]
