@@ -425,11 +425,36 @@ def _gutter(frags: list[Frag], width: float) -> Optional[float]:
 
 def _table_lines(table: Table, chars: list[Ch]) -> list[str]:
     """A table's text: cells in row order, a cell's lines together; single-line
-    cells on one baseline share a line (as text tools print a table row)."""
+    cells on one baseline share a line (as text tools print a table row).
+
+    A cell merged over several rows to the right of a cell that begins in a
+    later of those rows (one 牵头单位 or 完成时限 for two tasks) belongs to that
+    row too: its text is read again there. Merged cells left of every cell
+    beginning in a row (序号, a 任务 heading over its items) are read once."""
     by_cell: dict[int, list[Ch]] = {}
     for c in chars:
         k = table.cell_index((c.x0 + c.x1) / 2, c.y - c.size * 0.3)
         by_cell.setdefault(k, []).append(c)
+    items: list[tuple[int, int, int, list[str], Optional[float], float]] = []   # row, col, order, texts, y, size
+    for k, cell in enumerate(table.cells):       # cells are sorted by (row, col)
+        cchars = by_cell.get(k)
+        if not cchars:
+            continue
+        rows = _rows(cchars)
+        texts = [t for t in (_text(r) for r in rows) if t]
+        if texts:
+            items.append((cell.row, cell.col, len(items), texts, rows[0][0].y, rows[0][0].size))
+    starts: dict[int, int] = {}                  # grid row → leftmost column of a cell with text beginning there
+    for row, col, _, _, _, _ in items:
+        starts[row] = min(col, starts.get(row, col))
+    copies = []
+    for k, (row, col, _, texts, _, size) in enumerate(items):
+        cell = next(c for c in table.cells if c.row == row and c.col == col)
+        for r in range(row + 1, cell.row_end + 1):
+            if r in starts and starts[r] < col:
+                copies.append((r, col, len(items) + len(copies), texts, None, size))
+    if copies:
+        items = sorted(items + copies, key=lambda it: (it[0], it[1], it[2]))
     out: list[str] = []
     pending: list[str] = []
     pending_y: Optional[float] = None
@@ -441,21 +466,18 @@ def _table_lines(table: Table, chars: list[Ch]) -> list[str]:
             out.append(" ".join(pending))
         pending, pending_y = [], None
 
-    for k, cell in enumerate(table.cells):       # cells are sorted by (row, col)
-        cchars = by_cell.get(k)
-        if not cchars:
-            continue
-        rows = _rows(cchars)
-        texts = [t for t in (_text(r) for r in rows) if t]
-        if not texts:
-            continue
+    pending_row = -1
+    for row, _, _, texts, y, size in items:
         if len(texts) == 1:
-            y, size = rows[0][0].y, rows[0][0].size
-            if pending and abs(y - pending_y) <= max(1.0, 0.3 * min(size, pending_size)):
+            if pending and ((y is None or pending_y is None) and row == pending_row
+                            or y is not None and pending_y is not None
+                            and abs(y - pending_y) <= max(1.0, 0.3 * min(size, pending_size))):
                 pending.append(texts[0])
+                if pending_y is None:
+                    pending_y, pending_size = y, size
                 continue
             flush()
-            pending, pending_y, pending_size = [texts[0]], y, size
+            pending, pending_y, pending_size, pending_row = [texts[0]], y, size, row
             continue
         flush()
         out.extend(texts)

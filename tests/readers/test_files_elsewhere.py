@@ -344,3 +344,248 @@ def test_docx_automatic_numbers_in_a_task_table(tmp_path):
         ("西政办函〔2024〕33号", "3", None, "组织防汛应急演练。", [("市应急管理局", "responsible")],
          [("2024-06-10", "2024年6月10日前")]),
     ]
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+PW, PH = 595.0, 842.0
+PL, PR = 80.0, 515.0
+
+
+class _Printer:
+    """A 公文 set in pages: running page numbers (odd pages right, even left,
+    as GB/T 9704 places them), prose broken at the measure, ruled tables
+    whose rows go on over a page with the header row repeated."""
+
+    def __init__(self, path, maker):
+        from reportlab.pdfgen import canvas
+
+        self.font = maker._font()
+        self.c = canvas.Canvas(str(path), pagesize=(PW, PH))
+        self.page = 1
+        self.y = PH - 80
+
+    def new_page(self):
+        self.c.setFont(self.font, 14)
+        number = f"— {self.page} —"
+        if self.page % 2:
+            self.c.drawRightString(PR - 14, 40, number)
+        else:
+            self.c.drawString(PL + 14, 40, number)
+        self.c.showPage()
+        self.page += 1
+        self.y = PH - 80
+
+    def text(self, s, size=16, indent=2, lead=28, align=None):
+        per = int((PR - PL) / size)
+        first = True
+        while s:
+            avail = per - (indent if first else 0)
+            chunk, s = s[:avail], s[avail:]
+            while s and s[0] in "，。、；：）":
+                chunk, s = chunk + s[0], s[1:]
+            if self.y - lead < 80:
+                self.new_page()
+            self.c.setFont(self.font, size)
+            if align == "c":
+                self.c.drawCentredString(PW / 2, self.y, chunk)
+            elif align == "r":
+                self.c.drawRightString(PR - 32, self.y, chunk)
+            else:
+                self.c.drawString(PL + (indent * size if first else 0), self.y, chunk)
+            self.y -= lead
+            first = False
+
+    def table(self, header, rows, widths, size=10.5, lead=14):
+        xs = [PL]
+        for w in widths:
+            xs.append(xs[-1] + w)
+
+        def draw(cells):
+            h = max(len(cell) for cell in cells) * lead + 8
+            top = self.y
+            self.c.setLineWidth(0.5)
+            self.c.line(xs[0], top, xs[-1], top)
+            self.c.line(xs[0], top - h, xs[-1], top - h)
+            for x in xs:
+                self.c.line(x, top, x, top - h)
+            self.c.setFont(self.font, size)
+            for k, cell in enumerate(cells):
+                for j, t in enumerate(cell):
+                    self.c.drawString(xs[k] + 3, top - 4 - size - j * lead, t)
+            self.y = top - h
+
+        draw([[w] for w in header])
+        for cells in rows:
+            if self.y - (max(len(c) for c in cells) * lead + 8) < 80:
+                self.new_page()
+                draw([[w] for w in header])
+            draw(cells)
+
+    def save(self):
+        self.new_page()
+        self.c.save()
+
+
+BODY = "坚持以人民为中心，聚焦农村群众饮水安全，统筹推进水源保护、工程建设和管理服务，着力提升农村供水保障水平。"
+
+
+def _water_pdf(path, maker, rows=16):
+    p = _Printer(path, maker)
+    c = p.c
+    c.setFillColorRGB(1, 0, 0)
+    c.setFont(p.font, 30)
+    c.drawCentredString(PW / 2, PH - 120, "南溪县人民政府办公室文件")
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont(p.font, 16)
+    c.drawString(PL + 20, PH - 180, "南政办发〔2024〕21号")
+    c.drawRightString(PR - 20, PH - 180, "签发人：吴建平")
+    c.setStrokeColorRGB(1, 0, 0)
+    c.setLineWidth(2)
+    c.line(PL, PH - 192, PR, PH - 192)
+    c.setStrokeColorRGB(0, 0, 0)
+    p.y = PH - 240
+    p.text("南溪县人民政府办公室", 22, 0, 32, "c")
+    p.text("关于印发南溪县2024年农村供水保障工作方案的通知", 22, 0, 32, "c")
+    p.text("各乡镇人民政府，县直有关单位：", 16, 0)
+    p.text("《南溪县2024年农村供水保障工作方案》已经县人民政府同意，现印发给你们，请结合实际认真贯彻落实。")
+    for heading in ("一、总体要求", "二、主要任务", "三、保障措施"):
+        p.text(heading)
+        p.text(BODY * 2)
+    p.text("附件：南溪县2024年农村供水保障重点任务分工")
+    p.y -= 30
+    p.text("南溪县人民政府办公室", 16, 0, 28, "r")
+    p.text("2024年4月10日", 16, 0, 28, "r")
+    p.text("（此件公开发布）")
+    p.new_page()
+    p.text("附件", 16, 0)
+    p.text("南溪县2024年农村供水保障重点任务分工", 20, 0, 32, "c")
+    body = [[[str(n)],
+             [f"完成第{n}批农村供水工程", f"改造，新建管网{10 + n}公里，", "确保工程质量达标。"],
+             ["县水利局"], ["县财政局、", "各乡镇人民", "政府"], [f"2024年{3 + n // 3}月", "底前"]]
+            for n in range(1, rows + 1)]
+    p.table(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], body, [32, 190, 80, 80, 53])
+    p.y -= 40
+    c.setLineWidth(1)
+    c.line(PL, p.y, PR, p.y)
+    p.y -= 24
+    c.setFont(p.font, 14)
+    c.drawString(PL + 14, p.y, "抄送：县委办公室，县人大常委会办公室，县政协办公室。")
+    p.y -= 10
+    c.setLineWidth(0.5)
+    c.line(PL, p.y, PR, p.y)
+    p.y -= 24
+    c.drawString(PL + 14, p.y, "南溪县人民政府办公室")
+    c.drawRightString(PR - 14, p.y, "2024年4月11日印发")
+    p.y -= 10
+    c.setLineWidth(1)
+    c.line(PL, p.y, PR, p.y)
+    p.save()
+    return path
+
+
+def test_pdf_of_four_pages_with_a_table_over_a_page_break(tmp_path, maker):
+    path = _water_pdf(tmp_path / "water.pdf", maker)
+    lines = read_document(path).lines
+    texts = [ln.text for ln in lines]
+    assert max(ln.page for ln in lines) == 4
+    assert not any(t.startswith("—") for t in texts)                  # page numbers left and right, dropped
+    assert texts[:2] == ["南溪县人民政府办公室文件", "南政办发〔2024〕21号 签发人：吴建平"]
+    header = "序号 重点任务 牵头单位 配合单位 完成时限"
+    assert [ln.page for ln in lines if ln.text == header] == [3, 4]  # repeated on the next page
+    assert texts[-2:] == ["抄送：县委办公室，县人大常委会办公室，县政协办公室。", "南溪县人民政府办公室 2024年4月11日印发"]
+    result = extract_path(path)
+    (doc,) = result.documents
+    assert (doc.doc_number, doc.issuer, doc.title, doc.signer) == (
+        "南政办发〔2024〕21号", "南溪县人民政府办公室", "关于印发南溪县2024年农村供水保障工作方案的通知", "吴建平")
+    assert doc.addressees == ["各乡镇人民政府", "县直有关单位"]
+    assert (doc.signed_date, doc.publication, doc.attachments) == (
+        "2024-04-10", "此件公开发布", ["南溪县2024年农村供水保障重点任务分工"])
+    assert doc.cc == ["县委办公室", "县人大常委会办公室", "县政协办公室"]
+    assert (doc.printed_by, doc.printed_date) == ("南溪县人民政府办公室", "2024-04-11")
+    assert doc.body.count(BODY) == 6 and "序号" not in doc.body
+    month_end = {3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31}
+    expected = []
+    for n in range(1, 17):
+        month = 3 + n // 3
+        expected.append(("南政办发〔2024〕21号", str(n), None,
+                         f"完成第{n}批农村供水工程改造，新建管网{10 + n}公里，确保工程质量达标。",
+                         [("县水利局", "lead"), ("县财政局", "cooperate"), ("各乡镇人民政府", "cooperate")],
+                         [(f"2024-{month:02d}-{month_end[month]}", f"2024年{month}月底前")]))
+    assert _tasks(result) == expected
+
+
+def _merged_lead_pdf(path, maker):
+    from reportlab.pdfgen import canvas
+
+    font = maker._font()
+    c = canvas.Canvas(str(path), pagesize=(PW, PH))
+    c.setFont(font, 16)
+    c.drawCentredString(PW / 2, PH - 80, "北林县人民政府办公室")
+    c.drawCentredString(PW / 2, PH - 110, "北政办发〔2024〕8号")
+    c.drawCentredString(PW / 2, PH - 140, "关于印发秸秆综合利用工作任务分工的通知")
+    c.setFont(font, 12)
+    c.drawString(60, PH - 170, "各乡镇人民政府，县直有关单位：")
+    c.drawString(84, PH - 190, "现将秸秆综合利用工作任务分工印发给你们，请认真落实。")
+    c.drawString(380, PH - 230, "北林县人民政府办公室")
+    c.drawString(400, PH - 250, "2024年5月6日")
+    xs = [60, 92, 300, 390, 470, 540]
+    top = PH - 290
+    ys = [top, top - 20, top - 60, top - 90, top - 120]
+    c.setLineWidth(0.5)
+    c.setFont(font, 10.5)
+    for x, word in zip(xs, ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")):
+        c.drawString(x + 3, top - 14, word)
+    for y in ys:
+        if y == ys[2]:                       # no rule under the 牵头单位 of row 1: merged with row 2
+            c.line(xs[0], y, xs[2], y)
+            c.line(xs[3], y, xs[-1], y)
+        else:
+            c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    c.drawString(xs[2] + 3, ys[2] - 4, "县农业农村局")          # centred in the merged cell
+    rows = [("1", ["推进秸秆还田，还田面积达到", "20万亩。"], None, ["各乡镇人民政府"], ["2024年10月", "底前"]),
+            ("2", ["建设秸秆收储站点12个。"], None, ["县发展改革局"], ["2024年9月底前"]),
+            ("3", ["严禁露天焚烧秸秆，加强巡查。"], ["县生态环境分局"], ["各乡镇人民政府"], ["长期坚持"])]
+    for (number, *cells), y0 in zip(rows, ys[1:]):
+        c.drawString(xs[0] + 8, y0 - 14, number)
+        for k, cell in enumerate(cells, start=1):
+            for j, t in enumerate(cell or []):
+                c.drawString(xs[k] + 3, y0 - 14 - j * 13, t)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_pdf_lead_unit_merged_over_two_tasks(tmp_path, maker):
+    """One 牵头单位 cell over tasks 1 and 2: task 2's row had no lead and was
+    lost altogether; the merged cell is now read in both rows."""
+    path = _merged_lead_pdf(tmp_path / "merged.pdf", maker)
+    texts = [ln.text for ln in read_document(path).lines]
+    assert texts[texts.index("序号 重点任务 牵头单位 配合单位 完成时限") + 1:] == [
+        "1", "推进秸秆还田，还田面积达到", "20万亩。", "县农业农村局", "各乡镇人民政府", "2024年10月", "底前",
+        "2 建设秸秆收储站点12个。 县农业农村局 县发展改革局 2024年9月底前",
+        "3 严禁露天焚烧秸秆，加强巡查。 县生态环境分局 各乡镇人民政府 长期坚持",
+    ]
+    number = "北政办发〔2024〕8号"
+    assert _tasks(extract_path(path)) == [
+        (number, "1", None, "推进秸秆还田，还田面积达到20万亩。",
+         [("县农业农村局", "lead"), ("各乡镇人民政府", "cooperate")], [("2024-10-31", "2024年10月底前")]),
+        (number, "2", None, "建设秸秆收储站点12个。",
+         [("县农业农村局", "lead"), ("县发展改革局", "cooperate")], [("2024-09-30", "2024年9月底前")]),
+        (number, "3", None, "严禁露天焚烧秸秆，加强巡查。",
+         [("县生态环境分局", "lead"), ("各乡镇人民政府", "cooperate")], []),
+    ]
+
+
+def test_broken_pdf_is_one_line(tmp_path, maker):
+    good = _merged_lead_pdf(tmp_path / "good.pdf", maker).read_bytes()
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(good[:len(good) // 3])        # cut before any page
+    for path in (junk, cut):
+        with pytest.raises(InputError) as err:
+            extract_path(path)
+        assert str(err.value) == f"{path}: is a damaged PDF (truncated or corrupt; pdfium cannot open it)"
