@@ -243,6 +243,8 @@ def extract_path(path) -> Extraction:
             setattr(doc, name, value)
     if meta.get("cc") and not doc.cc:
         doc.cc = list(meta["cc"])
+    if meta.get("attachments") and not doc.attachments:
+        doc.attachments = list(meta["attachments"])     # a web page's attached files
     if doc.ref != old_ref:
         for kind in result.RECORD_TYPES[1:]:
             for record in getattr(result, kind):

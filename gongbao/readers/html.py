@@ -500,6 +500,86 @@ def _metadata_block(holders):
     return None
 
 
+# --- attachments as file links -------------------------------------------------------------
+
+_FILE_EXT = r"(?:docx?|xlsx?|et|wps|pdf|ofd|zip|rar|7z|txt|csv|pptx?)"
+_FILE_HREF = re.compile(rf"\.{_FILE_EXT}(?:$|[?#])", re.I)
+_FILE_SUFFIX = re.compile(rf"\s*[.．]{_FILE_EXT}\s*$", re.I)
+_FILE_NUMBERING = re.compile(r"^(?:附\s*件\s*\d{0,2}\s*[:：.．、]?\s*)?(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)])?\s*")
+
+
+def _prev_sibling(node):
+    """The nearest sibling before `node` holding text (an element or text)."""
+    prev = node.prev
+    while prev is not None and (prev.tag in ("-comment",) or not (
+            (prev.text_content if prev.tag == "-text" else prev.text(separator="")) or "").strip()):
+        prev = prev.prev
+    return prev
+
+
+def _node_text(node) -> str:
+    return "".join(((node.text_content if node.tag == "-text" else node.text(separator="")) or "").split())
+
+
+def _has_file_link(node) -> bool:
+    return node.tag != "-text" and any(_FILE_HREF.search((a.attributes or {}).get("href") or "")
+                                       for a in node.css("a[href]"))
+
+
+def _file_attachments(tree) -> list[str]:
+    """The titles of the files a page attaches: links to documents (.docx,
+    .xlsx, .pdf …) labelled 附件 — in the link's text, or by a label printed
+    just before the link, its list or its box (附件：<a>…</a>, <p>附件下载：</p>
+    <ul>…</ul>), or numbered on after such a link (附件：1.<a>X</a> / 2.<a>Y</a>)
+    — outside site chrome; numbering and the file's extension removed."""
+    out: list[str] = []
+    accepted_blocks: set = set()
+    accepted: set = set()
+    for a in tree.css("a[href]"):
+        if not _FILE_HREF.search((a.attributes or {}).get("href") or ""):
+            continue
+        chrome = any(_is_clutter(n) for n in _ancestors(a, 6))
+        labelled = "附件" in _node_text(a)
+        node = a
+        for _ in range(3):                 # the link, its item, its list
+            if labelled or node is None or node.tag in ("body", "html"):
+                break
+            prev = _prev_sibling(node)
+            if prev is not None and prev.tag == node.tag and node is not a and _has_file_link(prev):
+                # an item after an item holding an attachment (<li>, <p>): the list goes on
+                labelled = any(x.mem_id in accepted for x in prev.css("a[href]"))
+                break
+            if prev is not None:
+                text = _node_text(prev)
+                labelled = (text.startswith("附件") or re.search(r"附件[^。；;]{0,4}[:：]?\d{0,2}[.．、]?$", text)) \
+                    and not _has_file_link(prev)
+                if not labelled and node is a and re.match(r"^\d{1,2}[.．、]?$", text):
+                    # 2.<a>Y</a> below 附件：1.<a>X</a>: the list goes on
+                    block = a.parent
+                    before = _prev_sibling(block) if block is not None else None
+                    labelled = before is not None and before.mem_id in accepted_blocks
+                break
+            node = node.parent
+        if chrome or not labelled:
+            continue
+        accepted.add(a.mem_id)
+        if a.parent is not None:
+            accepted_blocks.add(a.parent.mem_id)
+        title = clean_text(a.text(separator="") or "") or clean_text((a.attributes or {}).get("title") or "")
+        title = _FILE_SUFFIX.sub("", _FILE_NUMBERING.sub("", title, count=1)).strip()
+        if title and _CJK.search(title) and title not in out:
+            out.append(title)
+    return out
+
+
+def _ancestors(node, n: int):
+    out = []
+    while node is not None and len(out) < n and node.tag not in ("body", "html"):
+        out.append(node)
+        node = node.parent
+    return out
+
+
 # --- the article ------------------------------------------------------------------------------
 
 def _article(root):
@@ -559,6 +639,9 @@ def read_html(data: bytes, name: str):
         raise InputError(name, "is empty")
     tree = LexborHTMLParser(text)
     meta, holders = _metadata(tree)
+    files = _file_attachments(tree)
+    if files:
+        meta["attachments"] = files
     page_title = None
     t = tree.css_first("title")
     if t is not None:

@@ -75,6 +75,7 @@ def test_dl_metadata_zoom_article_and_attachment_links(tmp_path):
         "index_no": "000014349/2024-00215", "issuer": "禾川县城市管理局", "doc_number": "禾城管通〔2024〕3号",
         "signed_date": "2024-06-03", "published_date": "2024-06-05",
         "title": "禾川县城市管理局关于进一步加强城市道路挖掘管理的通告",
+        "attachments": ["城市道路挖掘申请表", "城市道路挖掘修复标准"],      # the file links
     }
     texts = [ln.text for ln in read.lines]
     assert texts[:3] == ["禾川县城市管理局", "关于进一步加强城市道路挖掘管理的通告", "禾城管通〔2024〕3号"]
@@ -218,7 +219,8 @@ def test_ul_metadata_trs_article_and_units_broken_by_br(tmp_path):
     result = extract_path(path)
     (doc,) = result.documents
     assert _record(doc) == ("临政办发〔2025〕9号", "临溪市人民政府办公室", "关于印发临溪市2025年城乡供水保障工作方案的通知",
-                            "通知", ["各县（市、区）人民政府", "市人民政府各委、办、局"], "2025-04-07", "此件公开发布", [])
+                            "通知", ["各县（市、区）人民政府", "市人民政府各委、办、局"], "2025-04-07", "此件公开发布",
+                            ["临溪市城乡供水工程项目清单"])       # the file linked after the table
     assert _tasks(result) == [
         ("1", "水源保护", "完成县级以上饮用水水源地规范化建设，6月底前完成排查整治。",
          [("市生态环境局", "lead"), ("市水利局", "cooperate"), ("各县（市、区）人民政府", "cooperate")],
@@ -252,4 +254,65 @@ def test_lead_and_time_cells_spanning_two_tasks(tmp_path):
          [("市生态环境局", "lead"), ("各县（市、区）人民政府", "cooperate")], [("2025-06-30", None)]),
         ("3", "工程建设", "新建改造农村供水工程30处，开工率达到90%。",
          [("市水利局", "lead"), ("市发展改革委", "cooperate"), ("市财政局", "cooperate")], [("2025-09-30", None)]),
+    ]
+
+
+TABLE_META_PAGE = """<html><head><meta charset="utf-8"><title>石泉市农业农村局关于做好2025年春耕生产工作的通知</title>
+<meta name="ArticleTitle" content="石泉市农业农村局关于做好2025年春耕生产工作的通知">
+<meta name="PubDate" content="2025-02-20 10:00">
+<meta name="ContentSource" content="石泉市农业农村局">
+</head>
+<body>
+<div class="nav"><ul><li>首页</li><li>机构概况</li><li>政务公开</li></ul></div>
+<table class="xxgk" width="100%">
+<tr><th>索引号</th><td>SQ-NY-2025-0031</td><th>主题分类</th><td>农业、林业、水利</td></tr>
+<tr><th>发文机关</th><td>石泉市农业农村局</td><th>成文日期</th><td>2025-02-18</td></tr>
+<tr><th>标题</th><td colspan="3">石泉市农业农村局关于做好2025年春耕生产工作的通知</td></tr>
+<tr><th>发文字号</th><td>石农发〔2025〕4号</td><th>发布日期</th><td>2025-02-20</td></tr>
+</table>
+<div class="main-content">
+<div class="article-title">石泉市农业农村局关于做好2025年春耕生产工作的通知</div>
+<div class="article-meta">发布时间：2025-02-20　来源：石泉市农业农村局　【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
+<div class="article-content">
+<p>各县（市、区）农业农村局：</p>
+<p>　　当前正值春耕备耕关键时期，为确保全年粮食生产目标任务完成，现就做好春耕生产工作通知如下。</p>
+<p>　　一、抓好农资供应。各地要加强种子、化肥、农药等农资储备调运，3月底前完成春耕农资储备。（责任单位：市农业农村局种植业科、市供销社）</p>
+<p>　　二、强化技术指导。组织农技人员深入田间地头开展技术服务，4月中旬前完成全覆盖培训。（责任单位：市农业技术推广中心）</p>
+<p>　　三、加强农机调度。做好农机具检修和跨区作业调度，确保春耕农机作业需要。（责任单位：市农业机械化服务中心）</p>
+<p style="text-align:right">石泉市农业农村局<br>2025年2月18日</p>
+</div>
+<div class="fujian"><p>附件下载：</p><ul><li><a href="/f/1.docx">1.春耕生产农资储备情况统计表.docx</a></li><li><a href="/f/2.xls">2.春耕生产技术指导人员名单.xls</a></li></ul></div>
+<div class="jd-link"><a href="/jd/3.html">【政策解读】一图读懂春耕生产工作通知</a> <a href="/jd/3.pdf">解读全文.pdf</a></div>
+<div class="page-tools">【<a>打印本页</a>】【<a>关闭窗口</a>】</div>
+</div>
+<div class="bottom"><div class="links">相关链接：<a>中国政府网</a><a>省人民政府</a></div><p>网站标识码：SQ00000001　备案号：某ICP备2025000001号</p><p>主办单位：石泉市农业农村局</p><p><a href="/guide.pdf">网站使用指南.pdf</a></p></div>
+</body></html>
+"""
+
+
+def test_th_td_metadata_table_and_a_file_download_list(tmp_path):
+    """A 4-column <th>/<td> metadata table; the article's own title outside
+    the body div; the 附件下载 list of files (not the 解读 PDF next to it, not
+    a file in the footer) gives the attachments the body does not print."""
+    path = _page(tmp_path, "shiquan.html", TABLE_META_PAGE, "utf-8")
+    read = read_document(path)
+    assert read.meta["attachments"] == ["春耕生产农资储备情况统计表", "春耕生产技术指导人员名单"]
+    texts = [ln.text for ln in read.lines]
+    assert texts[:3] == ["石泉市农业农村局关于做好2025年春耕生产工作的通知", "石农发〔2025〕4号", "各县（市、区）农业农村局："]
+    assert texts[-2:] == ["石泉市农业农村局", "2025年2月18日"]
+    text = _text(read)
+    for chrome in CHROME + ("字体", "来源", "附件", "统计表", "相关链接", "中国政府网", "机构概况", "指南"):
+        assert chrome not in text, chrome
+    result = extract_path(path)
+    (doc,) = result.documents
+    assert _record(doc) == ("石农发〔2025〕4号", "石泉市农业农村局", "关于做好2025年春耕生产工作的通知", "通知",
+                            ["各县（市、区）农业农村局"], "2025-02-18", None,
+                            ["春耕生产农资储备情况统计表", "春耕生产技术指导人员名单"])
+    assert _tasks(result) == [
+        ("1", None, "抓好农资供应。各地要加强种子、化肥、农药等农资储备调运，3月底前完成春耕农资储备。",
+         [("市农业农村局种植业科", "implement"), ("市供销社", "implement")], [("2025-03-31", None)]),
+        ("2", None, "强化技术指导。组织农技人员深入田间地头开展技术服务，4月中旬前完成全覆盖培训。",
+         [("市农业技术推广中心", "implement")], [("2025-04-20", None)]),
+        ("3", None, "加强农机调度。做好农机具检修和跨区作业调度，确保春耕农机作业需要。",
+         [("市农业机械化服务中心", "implement")], []),
     ]
