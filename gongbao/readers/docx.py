@@ -333,7 +333,10 @@ def _table(tbl, size: float, depth: int) -> list[str]:
         grid.declared_cols = [float(c) for c in cols]
     font = _table_font(tbl) or size
     started: dict[int, GridCell] = {}      # column → the cell last begun there
-    for r, tr in enumerate(tbl.findall(_W + "tr")):
+    last_row: dict[int, int] = {}          # id of a cell → the last row it covers
+    copies: list[tuple[int, GridCell]] = []
+    trs = tbl.findall(_W + "tr")
+    for r, tr in enumerate(trs):
         col = 0
         before = tr.find(f"{_W}trPr/{_W}gridBefore")
         if before is not None:
@@ -363,6 +366,7 @@ def _table(tbl, size: float, depth: int) -> list[str]:
                     fresh_left = col
             elif col in started:
                 continued.append(started[col])
+                last_row[id(started[col])] = r
             col += span
         # A merged cell to the right of a cell that begins in this row (one 牵头单位
         # or 完成时限 over two tasks) belongs to this row too: it is read again here.
@@ -370,8 +374,20 @@ def _table(tbl, size: float, depth: int) -> list[str]:
         # group the rows and are read once, in their first row.
         for origin in continued:
             if fresh_left is not None and origin.col > fresh_left:
-                grid.cells.append(GridCell(r, origin.col, origin.colspan, list(origin.lines),
-                                           scale=origin.scale))
+                copies.append((r, origin))
+    # A cell merged over every row at the table's right edge is a label to the
+    # side of the rows (文件 beside the stacked names of a joint 发文机关标志):
+    # read once, after them.
+    ncols_all = max((c.col + c.colspan for c in grid.cells), default=0)
+    aside = {id(c) for c in grid.cells
+             if len(trs) > 1 and c.row == 0 and last_row.get(id(c)) == len(trs) - 1
+             and c.col > 0 and c.col + c.colspan == ncols_all}
+    for c in grid.cells:
+        if id(c) in aside:
+            c.row = len(trs)
+    for r, origin in copies:
+        if id(origin) not in aside:
+            grid.cells.append(GridCell(r, origin.col, origin.colspan, list(origin.lines), scale=origin.scale))
     if grid.declared_cols is not None:
         ncols = max((c.col + c.colspan for c in grid.cells), default=0)
         if ncols != len(grid.declared_cols):

@@ -589,3 +589,40 @@ def test_broken_pdf_is_one_line(tmp_path, maker):
         with pytest.raises(InputError) as err:
             extract_path(path)
         assert str(err.value) == f"{path}: is a damaged PDF (truncated or corrupt; pdfium cannot open it)"
+
+
+def _joint_docx(path):
+    from docx import Document
+    from docx.shared import Cm
+
+    doc = Document()
+    t = doc.add_table(rows=2, cols=2)            # the names stacked, 文件 beside them (merged over both rows)
+    grid = t._tbl.tblGrid.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
+    for col, width in zip(grid, (12, 3.5)):
+        col.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w", str(int(width / 2.54 * 1440)))
+    for row in t.rows:
+        row.cells[0].width, row.cells[1].width = Cm(12), Cm(3.5)
+    _cell(t.cell(0, 0), "东岭市财政局", 26)
+    _cell(t.cell(1, 0), "东岭市农业农村局", 26)
+    _cell(t.cell(0, 1).merge(t.cell(1, 1)), "文件", 26)
+    _para(doc, "东财农〔2025〕4号", indent=False, align="c")
+    _para(doc, "关于下达2025年耕地地力保护补贴资金的通知", indent=False, size=22, align="c")
+    _para(doc, "各区财政局：", indent=False)
+    _para(doc, "现将2025年耕地地力保护补贴资金下达给你们，请及时足额兑付到户。")
+    _para(doc, "东岭市财政局　　　　东岭市农业农村局", indent=False, align="r")
+    _para(doc, "2025年5月9日", indent=False, align="r")
+    doc.save(str(path))
+    return path
+
+
+def test_docx_joint_masthead_in_a_table(tmp_path):
+    """文件 merged beside two stacked names was read with each of them
+    (东岭市财政局 文件 / 东岭市农业农村局 文件: one issuer taken for the masthead)."""
+    path = _joint_docx(tmp_path / "joint.docx")
+    read = read_document(path)
+    assert [ln.text for ln in read.lines[:4]] == ["东岭市财政局", "东岭市农业农村局", "文件", "东财农〔2025〕4号"]
+    assert read.meta == {"doc_number": "东财农〔2025〕4号"}
+    (doc,) = extract_path(path).documents
+    assert (doc.doc_number, doc.issuer, doc.title, doc.signed_date) == (
+        "东财农〔2025〕4号", "东岭市财政局 东岭市农业农村局", "关于下达2025年耕地地力保护补贴资金的通知", "2025-05-09")
+    assert doc.addressees == ["各区财政局"]
