@@ -224,7 +224,7 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
             and not (len(text) <= 120 and (issuer_prefix(text) or issuer_names(text))):
         return None
     single = is_issuer_line(text)
-    if single and i + 1 < len(lines) and is_issuer_line(lines[i + 1].text):
+    if single and i + 1 < len(lines) and (is_issuer_line(lines[i + 1].text) or _masthead_name(lines[i + 1].text)):
         # 联合发文: the issuers stacked one a line, the head proper starting at
         # the last of them (one name over another is no head otherwise)
         if not _opens_names(lines, i):
@@ -233,9 +233,13 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
         while j < min(i + MAX_ISSUER_LINES, len(lines)) and is_issuer_line(lines[j].text) \
                 and lines[j].text[0] not in _SUFFIX_FIRST:
             j += 1
+        names = [ln.text for ln in lines[i:j]]
+        if j < len(lines) and (last := _masthead_name(lines[j].text)) and lines[j].text[0] not in _SUFFIX_FIRST:
+            names.append(last)              # the last name with 文件 beside it (B 文件), as a PDF reads a
+            j += 1                          # masthead whose 文件 stands beside the stacked names
         head = _head_at(lines, j - 1) if j > i + 1 else None
-        if head is not None and head.issuer == lines[j - 1].text:
-            head.issuer = " ".join(ln.text for ln in lines[i:j])
+        if head is not None and head.issuer is not None and head.issuer.strip() == names[-1]:
+            head.issuer = " ".join(names)
         return head
     if not single and (" " in text or "、" in text) and issuer_names(text) and _opens_names(lines, i):
         return _joint_head(lines, i)       # the issuers apart on one line
@@ -245,6 +249,13 @@ def _head_at(lines: list[Line], i: int) -> Optional[DocumentBlock]:
 # Last characters of the body words names end with: a line starting so
 # continues a name wrapped from the line above (…委员 / 会临川市气象局, …资源 / 局…).
 _SUFFIX_FIRST = frozenset(end[-1] for end in P.UNIT_SUFFIXES)
+
+
+def _masthead_name(text: str) -> Optional[str]:
+    """The issuer of a masthead line `X文件` / `X 文件` when X is a name; else None."""
+    if text.endswith("文件") and is_issuer_line(name := text[:-2].rstrip()):
+        return name
+    return None
 
 
 def _opens_names(lines: list[Line], i: int) -> bool:
@@ -346,7 +357,7 @@ def _single_head(lines: list[Line], i: int) -> Optional[DocumentBlock]:
             own, t_start = lines[t_start].text, t_start + 1   # the issuers on a line over 关于…
         t_end = _title_from(lines, t_start)
         if t_end is not None:
-            issuer = own or (text if not masthead else text[:-2] if text.endswith("文件") else None) or None
+            issuer = own or (text if not masthead else text[:-2].rstrip() if text.endswith("文件") else None) or None
             head = DocumentBlock([], issuer=issuer, title_lines=lines[t_start:t_end + 1],
                                  number_line=lines[at], signer_line=signer_line)
             a_end = _addressees_from(lines, t_end + 1)

@@ -626,3 +626,47 @@ def test_docx_joint_masthead_in_a_table(tmp_path):
     assert (doc.doc_number, doc.issuer, doc.title, doc.signed_date) == (
         "东财农〔2025〕4号", "东岭市财政局 东岭市农业农村局", "关于下达2025年耕地地力保护补贴资金的通知", "2025-05-09")
     assert doc.addressees == ["各区财政局"]
+
+
+JOINT_BODY = """东财农〔2025〕4号
+关于下达2025年耕地地力保护补贴资金的通知
+各区财政局：
+　　现将2025年耕地地力保护补贴资金下达给你们，请及时足额兑付到户。
+东岭市财政局　　　　东岭市农业农村局
+2025年5月9日
+"""
+
+
+def test_pdf_joint_masthead_with_wenjian_beside_the_names(tmp_path, maker):
+    """Two names stacked, a larger 文件 beside them: the PDF reads the second
+    name and 文件 as one line (东岭市农业农村局 文件); the issuer was the
+    second name alone (with a trailing space)."""
+    from reportlab.pdfgen import canvas
+
+    from gongbao.extract.pipeline import extract_text
+
+    font = maker._font()
+    path = tmp_path / "joint.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PW, PH))
+    c.setFillColorRGB(1, 0, 0)
+    c.setFont(font, 26)
+    c.drawString(110, PH - 110, "东岭市财政局")
+    c.drawString(110, PH - 145, "东岭市农业农村局")
+    c.setFont(font, 40)
+    c.drawString(350, PH - 140, "文件")
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont(font, 16)
+    lines = JOINT_BODY.replace("　　", "").splitlines()
+    y = PH - 190
+    for text in lines:
+        c.drawString(80, y, text)
+        y -= 30
+    c.showPage()
+    c.save()
+    assert [ln.text for ln in read_document(path).lines[:3]] == ["东岭市财政局", "东岭市农业农村局 文件", "东财农〔2025〕4号"]
+    (doc,) = extract_path(path).documents
+    assert (doc.doc_number, doc.issuer, doc.title, doc.signed_date) == (
+        "东财农〔2025〕4号", "东岭市财政局 东岭市农业农村局", "关于下达2025年耕地地力保护补贴资金的通知", "2025-05-09")
+    for head in ("东岭市财政局\n东岭市农业农村局文件\n", "东岭市财政局\n东岭市农业农村局 文件\n"):
+        (doc,) = extract_text(head + JOINT_BODY, "joint.txt").documents
+        assert (doc.doc_number, doc.issuer) == ("东财农〔2025〕4号", "东岭市财政局 东岭市农业农村局"), head
