@@ -51,7 +51,10 @@ _CLUTTER_LINE = re.compile(
     r"(扫一扫在手机(?:上)?打开(?:当前页|本页)|手机扫一扫|扫描二维码|用手机扫描|分享到[:：]?|视力保护色|"
     r"^【?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|字体|字号)[^】]{0,16}】?$|"
     r"^(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$|"
-    r"^当前位置\s*[:：]|^您(?:现在)?的位置\s*[:：]|^(?:上一篇|下一篇)\s*[:：])")
+    r"^当前位置\s*[:：]|^您(?:现在)?的位置\s*[:：]|^(?:上一篇|下一篇)\s*[:：]|^【?\s*我要纠错\s*】?$|"
+    # an article's byline and credits: fields a site prints around every article
+    r"^(?:(?:信息)?来源|作者|发布时间|发布日期|浏览次数|阅读次数|点击数|访问量|责任编辑|编辑|审核|校对|初审|复审|终审)"
+    r"\s*[:：].{0,60}$)")
 _LABELS = {
     "索引号": "index_no", "主题分类": "subject", "发文机关": "issuer", "发布机构": "issuer",
     "成文日期": "signed_date", "标题": "title", "名称": "title", "发文字号": "doc_number", "文号": "doc_number",
@@ -418,10 +421,12 @@ def _meta_value(key: str, value: str):
     return value
 
 
-def _metadata(tree) -> tuple[dict, list]:
-    """Label/value pairs of the 信息公开 block, and the nodes that hold them."""
+def _metadata(tree) -> tuple[dict, list, set]:
+    """Label/value pairs of the 信息公开 block, the nodes that hold them, and
+    those of these holding their value too (发布时间：2025-03-12 in one span)."""
     meta: dict = {}
     holders = []
+    own: set = set()
     for node in tree.css("td, th, span, li, div, dt, dd, p, b, strong, label, em"):
         if _has_block_child(node):
             continue                # only leaf-ish holders
@@ -448,6 +453,8 @@ def _metadata(tree) -> tuple[dict, list]:
         if parsed and key not in meta:
             meta[key] = parsed
             holders.append(node)
+            if rest:
+                own.add(node.mem_id)
     for node in tree.css("meta[name]"):
         key = _META_TAGS.get((node.attributes.get("name") or "").lower())
         content = node.attributes.get("content") or ""
@@ -455,7 +462,7 @@ def _metadata(tree) -> tuple[dict, list]:
             parsed = _meta_value(key, content)
             if parsed:
                 meta[key] = parsed
-    return meta, holders
+    return meta, holders, own
 
 
 _CONTAINERS = {"td", "th", "li", "div", "p", "table", "tr", "tbody", "ul", "ol", "dl", "section", "article"}
@@ -638,7 +645,7 @@ def read_html(data: bytes, name: str):
     if not text.strip():
         raise InputError(name, "is empty")
     tree = LexborHTMLParser(text)
-    meta, holders = _metadata(tree)
+    meta, holders, own = _metadata(tree)
     files = _file_attachments(tree)
     if files:
         meta["attachments"] = files
@@ -655,8 +662,8 @@ def read_html(data: bytes, name: str):
             nxt = h.next
             while nxt is not None and nxt.tag == "-text" and not (nxt.text_content or "").strip():
                 nxt = nxt.next
-            if nxt is not None and nxt.tag != "-text" and not _LABEL.match(_norm_label(clean_text(nxt.text() or ""))) \
-                    and not _has_block_child(nxt):
+            if nxt is not None and nxt.tag != "-text" and h.mem_id not in own \
+                    and not _LABEL.match(_norm_label(clean_text(nxt.text() or ""))) and not _has_block_child(nxt):
                 nxt.decompose()
             h.decompose()
     root = tree.body or tree.root
@@ -666,10 +673,7 @@ def read_html(data: bytes, name: str):
         node.decompose()
     parts = _article(root)
     flow = _Flow()
-    if parts[0] is not root:
-        heading = _heading_before(root, parts[0])
-        if heading:
-            flow.add_lines([heading])
+    heading = _heading_before(root, parts[0]) if parts[0] is not root else None
     for part in parts:
         if part.tag == "table":
             flow.add_lines(_table(part, 0))
@@ -678,11 +682,31 @@ def read_html(data: bytes, name: str):
             _walk(part, flow)
             flow.block()
     lines = [ln for ln in flow.done() if not _CLUTTER_LINE.search(ln)]
+    # the page's heading above the article, unless the article prints it
+    # itself (whole, or as 发文机关 and 标题 on lines of their own)
+    if heading and _norm(heading) not in "".join(_norm(ln) for ln in lines[:6]):
+        lines.insert(0, heading)
+    lines = _without_repeated_title(lines)
     lines = _with_head(lines, meta, page_title)
     if not lines:
         raise InputError(name, "is an HTML page without text")
     meta = {k: v for k, v in meta.items() if v}
     return ReadResult([Line(t, no, None) for no, t in enumerate(lines, start=1)], meta, "html")
+
+
+def _without_repeated_title(lines: list[str]) -> list[str]:
+    """A page's title element inside the article box, above the document's
+    own head printing it again (whole, or as 发文机关 and 标题 on lines of
+    their own): the page's copy goes, the document's layout stays."""
+    for i in range(min(6, len(lines))):
+        n = _norm(lines[i])
+        if len(n) < 8:
+            continue
+        for j in range(i + 1, min(i + 4, len(lines))):        # (right below: the head, not a 署名)
+            for k in (1, 2, 3):
+                if j + k <= len(lines) and _norm("".join(lines[j:j + k])) == n:
+                    return lines[:i] + lines[i + 1:]
+    return lines
 
 
 def _heading_before(root, article) -> Optional[str]:

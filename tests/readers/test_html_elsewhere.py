@@ -316,3 +316,49 @@ def test_th_td_metadata_table_and_a_file_download_list(tmp_path):
         ("3", None, "加强农机调度。做好农机具检修和跨区作业调度，确保春耕农机作业需要。",
          [("市农业机械化服务中心", "implement")], []),
     ]
+
+
+BYLINE_PAGE = """<html><head><meta charset="gbk"><title>关于公布2024年度县级财政预算执行情况的公告</title></head>
+<body>
+<div class="wrap">
+<div class="content-box">
+<h2 class="title">凤台县财政局关于公布2024年度县级财政预算执行情况的公告</h2>
+<div class="subtitle"><span>信息来源：凤台县财政局</span><span>发布时间：2025-03-12 16:20:08</span><span>阅读次数：356</span><span>【字体：大 中 小】</span></div>
+<div class="content" id="UCAP-CONTENT">
+<p style="text-align:center">凤台县财政局</p>
+<p style="text-align:center">关于公布2024年度县级财政预算执行情况的公告</p>
+<p style="text-align:center">凤财〔2025〕6号</p>
+<p style="text-indent:2em">根据《中华人民共和国预算法》有关规定，现将2024年度县级财政预算执行情况予以公告。</p>
+<p style="text-indent:2em">一、一般公共预算收入完成情况。全县一般公共预算收入完成12.6亿元，同比增长5.3%。</p>
+<p style="text-indent:2em">二、一般公共预算支出完成情况。全县一般公共预算支出完成38.2亿元，同比增长4.1%。</p>
+<p style="text-indent:2em">特此公告。</p>
+<p style="text-align:right">凤台县财政局</p>
+<p style="text-align:right">2025年3月10日</p>
+</div>
+<div class="editor">责任编辑：李明　审核：王芳</div>
+<div class="err"><a>【我要纠错】</a></div>
+<div class="prevnext"><p>上一篇：<a>凤台县财政局2025年部门预算公开</a></p><p>下一篇：<a>关于开展会计信息质量检查的通知</a></p></div>
+<div class="ewm"><img src="q.png"><p>扫一扫在手机打开当前页</p></div>
+</div>
+</div>
+<div class="foot"><p>凤台县人民政府办公室主办　凤台县财政局承办</p><p>网站标识码：3400000099　皖ICP备00000000号　皖公网安备 34000002000001号</p></div>
+</body></html>
+"""
+
+
+def test_page_title_in_the_article_box_and_the_byline_and_credits(tmp_path):
+    """The page's <h2> title inside the article box, above the document's own
+    head (发文机关 and 标题 on lines of their own), is not a second title; the
+    byline (信息来源 / 发布时间 / 阅读次数 / 字体) and credits (责任编辑, 审核,
+    我要纠错, 上一篇) are no text."""
+    path = _page(tmp_path, "fengtai.html", BYLINE_PAGE, "gbk")
+    read = read_document(path)
+    assert read.meta == {"published_date": "2025-03-12"}
+    texts = [ln.text for ln in read.lines]
+    assert texts[:4] == ["凤台县财政局", "关于公布2024年度县级财政预算执行情况的公告", "凤财〔2025〕6号",
+                         "根据《中华人民共和国预算法》有关规定，现将2024年度县级财政预算执行情况予以公告。"]
+    assert texts[-3:] == ["特此公告。", "凤台县财政局", "2025年3月10日"]
+    result = extract_path(path)
+    (doc,) = result.documents
+    assert _record(doc) == ("凤财〔2025〕6号", "凤台县财政局", "关于公布2024年度县级财政预算执行情况的公告", "公告",
+                            [], "2025-03-10", None, [])
