@@ -316,14 +316,35 @@ def _paragraph(p, out: list[str]) -> None:
 
 
 def _skipped(el, p) -> bool:
-    """Text inside a text box (read separately), a deletion, or a fallback."""
+    """Text inside a text box (read separately), a deletion, a fallback, or
+    a run hidden from print (w:vanish: a template's notes)."""
     node = el.getparent()
     while node is not None and node is not p:
         tag = node.tag
         if tag == _W + "txbxContent" or tag == _W + "del" or tag == "{%s}Fallback" % MC:
             return True
+        if tag == _W + "r" and _hidden(node):
+            return True
         node = node.getparent()
     return False
+
+
+def _hidden(run) -> bool:
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and (vanish.get(_W + "val") or "true").lower() not in ("0", "false", "off")
+
+
+def _children(parent, tag: str):
+    """`parent`'s child elements named `tag`, also those wrapped in content
+    controls (w:sdt) or custom XML, as Word forms wrap table rows and cells."""
+    for child in parent.iterchildren():
+        name = _tag(child)
+        if name == tag:
+            yield child
+        elif name in ("sdt", "customXml"):
+            inner = child.find(_W + "sdtContent") if name == "sdt" else child
+            if inner is not None:
+                yield from _children(inner, tag)
 
 
 def _table(tbl, size: float, depth: int) -> list[str]:
@@ -335,7 +356,7 @@ def _table(tbl, size: float, depth: int) -> list[str]:
     started: dict[int, GridCell] = {}      # column → the cell last begun there
     last_row: dict[int, int] = {}          # id of a cell → the last row it covers
     copies: list[tuple[int, GridCell]] = []
-    trs = tbl.findall(_W + "tr")
+    trs = list(_children(tbl, "tr"))
     for r, tr in enumerate(trs):
         col = 0
         before = tr.find(f"{_W}trPr/{_W}gridBefore")
@@ -343,7 +364,7 @@ def _table(tbl, size: float, depth: int) -> list[str]:
             col += _int(before.get(_W + "val"), 0)
         continued: list[GridCell] = []     # merged cells running on into this row
         fresh_left: int | None = None      # the first column where a cell begins in this row
-        for tc in tr.findall(_W + "tc"):
+        for tc in _children(tr, "tc"):
             pr = tc.find(_W + "tcPr")
             span = 1
             merge = None

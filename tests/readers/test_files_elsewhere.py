@@ -670,3 +670,48 @@ def test_pdf_joint_masthead_with_wenjian_beside_the_names(tmp_path, maker):
     for head in ("东岭市财政局\n东岭市农业农村局文件\n", "东岭市财政局\n东岭市农业农村局 文件\n"):
         (doc,) = extract_text(head + JOINT_BODY, "joint.txt").documents
         assert (doc.doc_number, doc.issuer) == ("东财农〔2025〕4号", "东岭市财政局 东岭市农业农村局"), head
+
+
+def test_docx_hidden_text_and_rows_in_content_controls(tmp_path):
+    """A template's hidden note (w:vanish) was read into the body; table rows
+    and cells wrapped in content controls (w:sdt, as Word forms have them)
+    were lost: task 1 gone, task 2 without its content."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_reader_docx import _docx_with_body, _p
+
+    def tc(text):
+        return f"<w:tc><w:tcPr/>{_p(text)}</w:tc>"
+
+    def sdt(xml):
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{xml}</w:sdtContent></w:sdt>"
+
+    table = ('<w:tbl><w:tblGrid><w:gridCol w:w="600"/><w:gridCol w:w="4000"/><w:gridCol w:w="1800"/>'
+             '<w:gridCol w:w="1500"/></w:tblGrid>'
+             + "<w:tr>" + tc("序号") + tc("重点任务") + tc("责任单位") + tc("完成时限") + "</w:tr>"
+             + sdt("<w:tr>" + tc("1") + tc("排查地质灾害隐患点。") + tc("县自然资源局") + tc("2024年5月底前") + "</w:tr>")
+             + "<w:tr>" + tc("2") + sdt(tc("清理河道行洪障碍。")) + tc("县水利局") + tc("2024年6月15日前") + "</w:tr>"
+             + "</w:tbl>")
+    body = (_p("南溪县人民政府办公室文件")
+            + '<w:p><w:r><w:t>南政办发〔2024〕5号</w:t></w:r><w:r><w:tab/><w:tab/><w:t>签发人：吴建平</w:t></w:r></w:p>'
+            + _p("关于做好2024年汛期安全工作的通知") + _p("各乡镇人民政府，县直有关单位：")
+            + '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>（模板说明：此处填写正文，发布前删除）</w:t></w:r>'
+              '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>为做好汛期安全工作，现通知如下。</w:t></w:r></w:p>'
+            + _p("附件：汛期安全重点任务") + _p("南溪县人民政府办公室") + _p("2024年4月12日")
+            + _p("附件") + _p("汛期安全重点任务") + table)
+    path = tmp_path / "form.docx"
+    path.write_bytes(_docx_with_body(body))
+    read = read_document(path)
+    assert read.meta == {"issuer": "南溪县人民政府办公室", "doc_number": "南政办发〔2024〕5号", "signer": "吴建平"}
+    result = extract_path(path)
+    (doc,) = result.documents
+    assert doc.body == "为做好汛期安全工作，现通知如下。"
+    assert (doc.title, doc.signer, doc.signed_date) == ("关于做好2024年汛期安全工作的通知", "吴建平", "2024-04-12")
+    assert _tasks(result) == [
+        ("南政办发〔2024〕5号", "1", None, "排查地质灾害隐患点。", [("县自然资源局", "responsible")],
+         [("2024-05-31", "2024年5月底前")]),
+        ("南政办发〔2024〕5号", "2", None, "清理河道行洪障碍。", [("县水利局", "responsible")],
+         [("2024-06-15", "2024年6月15日前")]),
+    ]
