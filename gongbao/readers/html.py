@@ -51,6 +51,7 @@ _CLUTTER_LINE = re.compile(
     r"(扫一扫在手机(?:上)?打开(?:当前页|本页)|手机扫一扫|扫描二维码|用手机扫描|分享到[:：]?|视力保护色|"
     r"^【?\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|字体|字号)[^】]{0,16}】?$|"
     r"^(?:字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$|"
+    r"网站标识码|ICP备\s*\d|公网安备|^版权所有|"
     r"^当前位置\s*[:：]|^您(?:现在)?的位置\s*[:：]|^(?:上一篇|下一篇)\s*[:：]|^【?\s*我要纠错\s*】?$|"
     # an article's byline and credits: fields a site prints around every article
     r"^(?:(?:信息)?来源|作者|发布时间|发布日期|浏览次数|阅读次数|点击数|访问量|责任编辑|编辑|审核|校对|初审|复审|终审)"
@@ -655,7 +656,17 @@ def read_html(data: bytes, name: str):
         page_title = clean_text(t.text() or "")
     block = _metadata_block(holders)
     label_text = sum(len(_CJK.findall(h.text(separator="") or "")) for h in holders)
-    if block is not None and len(_CJK.findall(block.text(separator="") or "")) <= 3 * label_text + 300:
+    table = block if block is not None and block.tag == "table" else \
+        (block.parent if block is not None and block.tag in ("tbody", "thead") and block.parent is not None else None)
+    if table is not None and table.tag == "table":
+        # a metadata table: its label rows go; a row of its own text (old
+        # systems print the document in the table's last row) stays
+        ids = {h.mem_id for h in holders}
+        for tr in _rows(table):
+            held = any(n.mem_id in ids for n in tr.css("*"))
+            if held or len(_CJK.findall(tr.text(separator="") or "")) < 20:
+                tr.decompose()
+    elif block is not None and len(_CJK.findall(block.text(separator="") or "")) <= 3 * label_text + 300:
         block.decompose()
     else:                       # labels spread over the page: take out just them and their values
         for h in holders:

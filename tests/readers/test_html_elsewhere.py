@@ -362,3 +362,42 @@ def test_page_title_in_the_article_box_and_the_byline_and_credits(tmp_path):
     (doc,) = result.documents
     assert _record(doc) == ("凤财〔2025〕6号", "凤台县财政局", "关于公布2024年度县级财政预算执行情况的公告", "公告",
                             [], "2025-03-10", None, [])
+
+
+ONE_TABLE_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>信息公开</title></head>
+<body><table width="900" align="center"><tr><td>
+<table width="100%" border="1" class="xxgk">
+<tr><td width="15%">索 引 号：</td><td width="35%">113300001/2023-01123</td><td width="15%">发布机构：</td><td width="35%">梅岭市人民政府</td></tr>
+<tr><td>文　　号：</td><td>梅政发〔2023〕15号</td><td>成文日期：</td><td>2023年08月21日</td></tr>
+<tr><td>标　　题：</td><td colspan="3">梅岭市人民政府关于调整市级行政许可事项的决定</td></tr>
+<tr><td colspan="4">
+<div style="text-align:center;font-size:22px">梅岭市人民政府关于调整市级行政许可事项的决定</div>
+<p>各县（市、区）人民政府，市政府直属各单位：</p>
+<p>　　为深化“放管服”改革，经市政府研究，决定取消市级行政许可事项5项，下放市级行政许可事项3项。</p>
+<p>　　各有关部门要做好取消和下放事项的衔接落实工作，不得以任何形式变相审批。</p>
+<p>　　附件：1.市政府决定取消的行政许可事项目录</p>
+<p>　　　　　2.市政府决定下放的行政许可事项目录</p>
+<p align="right">梅岭市人民政府</p>
+<p align="right">2023年8月21日</p>
+<p>　　（此件公开发布）</p>
+</td></tr></table>
+</td></tr></table>
+<table width="900" align="center"><tr><td align="center">主办单位：梅岭市人民政府办公室 网站标识码：3311000001 浙ICP备00000001号</td></tr></table>
+</body></html>
+"""
+
+
+def test_document_in_the_metadata_tables_last_row(tmp_path):
+    """An old 信息公开 system prints the document in the last row of the
+    metadata table: the label rows go, the document stays (it was taken out
+    with the table); the footer row of the layout table is no text."""
+    path = _page(tmp_path, "meiling.html", ONE_TABLE_PAGE, "gbk")
+    read = read_document(path)
+    texts = [ln.text for ln in read.lines]
+    assert texts[:3] == ["梅岭市人民政府关于调整市级行政许可事项的决定", "梅政发〔2023〕15号", "各县（市、区）人民政府，市政府直属各单位："]
+    assert texts[-1] == "（此件公开发布）"
+    assert len(texts) == 10
+    (doc,) = extract_path(path).documents
+    assert _record(doc) == ("梅政发〔2023〕15号", "梅岭市人民政府", "关于调整市级行政许可事项的决定", "决定",
+                            ["各县（市、区）人民政府", "市政府直属各单位"], "2023-08-21", "此件公开发布",
+                            ["市政府决定取消的行政许可事项目录", "市政府决定下放的行政许可事项目录"])
