@@ -396,6 +396,12 @@ def _table(tbl, size: float, depth: int) -> list[str]:
         for origin in continued:
             if fresh_left is not None and origin.col > fresh_left:
                 copies.append((r, origin))
+    # A header of two rows (责任单位 over 牵头单位 | 配合单位, the other headings
+    # merged down both rows) is read as one row of the headings over the columns.
+    head_two = _two_row_header(grid.cells, last_row)
+    if head_two:
+        grid.cells = [c for c in grid.cells if c.row > 1] + head_two
+        copies = [(r, origin) for r, origin in copies if r > 1]
     # A cell merged over every row at the table's right edge is a label to the
     # side of the rows (文件 beside the stacked names of a joint 发文机关标志):
     # read once, after them.
@@ -418,6 +424,34 @@ def _table(tbl, size: float, depth: int) -> list[str]:
         width_pt = sum(grid.declared_cols) / 20.0
         total = max(width_pt / font, 8.0)
     return emit(grid, total) if total else emit(grid)
+
+
+def _two_row_header(cells: list[GridCell], last_row: dict[int, int]) -> list[GridCell] | None:
+    """The one-row reading of a two-row header, or None: row 0 has cells
+    spanning columns that the cells of row 1 divide, and every other cell
+    of row 0 runs down into row 1."""
+    top = [c for c in cells if c.row == 0]
+    second = [c for c in cells if c.row == 1]
+    if not second or not top or any(not c.lines for c in top + second):
+        return None
+    parents = [c for c in top if c.colspan > 1 and last_row.get(id(c), 0) == 0]
+    if not parents or len(parents) == len(top) or not any(c.row > 1 for c in cells) \
+            or any(c not in parents and last_row.get(id(c), 0) != 1 for c in top):
+        return None
+    if any(c.colspan > 1 and c not in parents for c in top):
+        return None
+    leaves: list[GridCell] = []
+    for child in second:
+        if not any(p.col <= child.col and child.col + child.colspan <= p.col + p.colspan for p in parents):
+            return None
+        leaves.append(child)
+    for p in parents:
+        if not any(p.col <= c.col < p.col + p.colspan for c in leaves):
+            return None
+    out = [c for c in top if c not in parents] + leaves
+    for c in out:
+        c.row = 0
+    return out
 
 
 def _table_font(tbl):

@@ -444,6 +444,9 @@ def _table_lines(table: Table, chars: list[Ch]) -> list[str]:
         texts = [t for t in (_text(r) for r in rows) if t]
         if texts:
             items.append((cell.row, cell.col, len(items), texts, rows[0][0].y, rows[0][0].size))
+    header = _two_row_header(table, items)
+    if header is not None:
+        items = [it for it in items if it[0] > 1]
     starts: dict[int, int] = {}                  # grid row → leftmost column of a cell with text beginning there
     for row, col, _, _, _, _ in items:
         starts[row] = min(col, starts.get(row, col))
@@ -455,7 +458,7 @@ def _table_lines(table: Table, chars: list[Ch]) -> list[str]:
                 copies.append((r, col, len(items) + len(copies), texts, None, size))
     if copies:
         items = sorted(items + copies, key=lambda it: (it[0], it[1], it[2]))
-    out: list[str] = []
+    out: list[str] = [header] if header is not None else []
     pending: list[str] = []
     pending_y: Optional[float] = None
     pending_size = 0.0
@@ -483,6 +486,30 @@ def _table_lines(table: Table, chars: list[Ch]) -> list[str]:
         out.extend(texts)
     flush()
     return out
+
+
+def _two_row_header(table: Table, items) -> Optional[str]:
+    """A header of two rows (责任单位 over 牵头单位 | 配合单位, the other headings
+    merged down both rows) as one line of the headings over the columns; None
+    when the table's first rows are not such a header."""
+    text = {(row, col): "".join(texts) for row, col, _, texts, _, _ in items}
+    top = [c for c in table.cells if c.row == 0]
+    second = [c for c in table.cells if c.row == 1]
+    if not top or not second or any((c.row, c.col) not in text for c in top + second):
+        return None
+    parents = [c for c in top if c.col_end > c.col and c.row_end == 0]
+    if not parents or len(parents) == len(top) or not any(c.row > 1 for c in table.cells) \
+            or any(c.row_end != 1 for c in top if c not in parents):
+        return None
+    for child in second:
+        if child.row_end != 1 or not any(p.col <= child.col and child.col_end <= p.col_end for p in parents):
+            return None
+    if any(not any(p.col <= c.col <= p.col_end for c in second) for p in parents):
+        return None
+    leaves = sorted([c for c in top if c not in parents] + second, key=lambda c: c.col)
+    if any(len(text[(c.row, c.col)]) > 16 for c in leaves):
+        return None
+    return " ".join(text[(c.row, c.col)] for c in leaves)
 
 
 # --- one page ------------------------------------------------------------------------

@@ -715,3 +715,86 @@ def test_docx_hidden_text_and_rows_in_content_controls(tmp_path):
         ("南政办发〔2024〕5号", "2", None, "清理河道行洪障碍。", [("县水利局", "responsible")],
          [("2024-06-15", "2024年6月15日前")]),
     ]
+
+
+# --- a header of two rows: 责任单位 over 牵头单位 | 配合单位 ----------------------------------
+
+HEAD_TWO_TEXT = ["东岭市人民政府办公室", "东政办发〔2025〕20号", "关于印发东岭市2025年优化营商环境重点任务的通知",
+                 "各区人民政府，市直有关单位：", "现将重点任务印发给你们，请认真抓好落实。", "东岭市人民政府办公室",
+                 "2025年6月3日"]
+HEAD_TWO_TASKS = [
+    ("东政办发〔2025〕20号", "1", None, "推行企业开办一日办结。",
+     [("市市场监管局", "lead"), ("市税务局", "cooperate"), ("市公安局", "cooperate")],
+     [("2025-09-30", "2025年9月底前")]),
+    ("东政办发〔2025〕20号", "2", None, "压减工程建设项目审批时间至40个工作日以内。",
+     [("市住房和城乡建设局", "lead"), ("市自然资源局", "cooperate")], [("2025-12-31", "年底前")]),
+]
+
+
+def test_docx_header_of_two_rows(tmp_path):
+    """The headings were read as two lines (序号 重点任务 责任单位 完成时限 /
+    牵头单位 配合单位 …): lead and cooperating units ran together as one
+    unit (市市场监管局市税务局) or into the content."""
+    from docx import Document
+
+    doc = Document()
+    for text in HEAD_TWO_TEXT:
+        _para(doc, text, indent=False)
+    t = doc.add_table(rows=4, cols=5)
+    t.style = "Table Grid"
+    _cell(t.cell(0, 0).merge(t.cell(1, 0)), "序号")
+    _cell(t.cell(0, 1).merge(t.cell(1, 1)), "重点任务")
+    _cell(t.cell(0, 2).merge(t.cell(0, 3)), "责任单位")
+    _cell(t.cell(1, 2), "牵头单位")
+    _cell(t.cell(1, 3), "配合单位")
+    _cell(t.cell(0, 4).merge(t.cell(1, 4)), "完成时限")
+    for r, values in ((2, ["1", "推行企业开办一日办结。", "市市场监管局", "市税务局、市公安局", "2025年9月底前"]),
+                      (3, ["2", "压减工程建设项目审批时间至40个工作日以内。", "市住房和城乡建设局", "市自然资源局", "年底前"])):
+        for k, value in enumerate(values):
+            _cell(t.cell(r, k), value)
+    path = tmp_path / "head-two.docx"
+    doc.save(str(path))
+    texts = [ln.text for ln in read_document(path).lines]
+    assert texts[7:9] == ["序号 重点任务 牵头单位 配合单位 完成时限", "1"]
+    assert _tasks(extract_path(path)) == HEAD_TWO_TASKS
+
+
+def test_pdf_header_of_two_rows(tmp_path, maker):
+    from reportlab.pdfgen import canvas
+
+    font = maker._font()
+    path = tmp_path / "head-two.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PW, PH))
+    c.setFont(font, 14)
+    y = PH - 80
+    for text in HEAD_TWO_TEXT:
+        c.drawString(80, y, text)
+        y -= 26
+    xs = [60, 92, 300, 390, 470, 540]
+    top = y - 20
+    ys = [top, top - 20, top - 40, top - 90, top - 140]
+    c.setLineWidth(0.5)
+    c.line(xs[0], ys[0], xs[-1], ys[0])
+    c.line(xs[2], ys[1], xs[4], ys[1])               # the rule under 责任单位 only
+    for rule in ys[2:]:
+        c.line(xs[0], rule, xs[-1], rule)
+    for x in xs:
+        c.line(x, ys[1] if x == xs[3] else ys[0], x, ys[-1])
+    c.setFont(font, 10.5)
+    for x, dx, dy, word in ((xs[0], 3, 24, "序号"), (xs[1], 3, 24, "重点任务"), (xs[2], 50, 14, "责任单位"),
+                            (xs[4], 3, 24, "完成时限")):
+        c.drawString(x + dx, ys[0] - dy, word)
+    c.drawString(xs[2] + 3, ys[1] - 14, "牵头单位")
+    c.drawString(xs[3] + 3, ys[1] - 14, "配合单位")
+    rows = [("1", ["推行企业开办一日办结。"], ["市市场监管局"], ["市税务局、市公", "安局"], ["2025年9月", "底前"]),
+            ("2", ["压减工程建设项目审批时间至40", "个工作日以内。"], ["市住房和城乡", "建设局"], ["市自然资源局"], ["年底前"])]
+    for (number, *cells), y0 in zip(rows, ys[2:]):
+        c.drawString(xs[0] + 8, y0 - 14, number)
+        for k, cell in enumerate(cells, start=1):
+            for j, text in enumerate(cell):
+                c.drawString(xs[k] + 3, y0 - 14 - j * 13, text)
+    c.showPage()
+    c.save()
+    texts = [ln.text for ln in read_document(path).lines]
+    assert texts[7:9] == ["序号 重点任务 牵头单位 配合单位 完成时限", "1 推行企业开办一日办结。 市市场监管局"]
+    assert _tasks(extract_path(path)) == HEAD_TWO_TASKS
