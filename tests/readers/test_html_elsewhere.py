@@ -401,3 +401,35 @@ def test_document_in_the_metadata_tables_last_row(tmp_path):
     assert _record(doc) == ("梅政发〔2023〕15号", "梅岭市人民政府", "关于调整市级行政许可事项的决定", "决定",
                             ["各县（市、区）人民政府", "市政府直属各单位"], "2023-08-21", "此件公开发布",
                             ["市政府决定取消的行政许可事项目录", "市政府决定下放的行政许可事项目录"])
+
+
+OFFICE_PUBLISHES_PAGE = """<html><head><meta charset="utf-8"><title>云溪县人民政府关于同意设立云溪县湿地保护区的批复</title></head><body>
+<div class="breadcrumb">首页 &gt; 政府文件</div>
+<table class="info"><tbody>
+<tr><td>发布机构：</td><td>云溪县人民政府办公室</td><td>发文日期：</td><td>2024年11月5日</td></tr>
+<tr><td>文号：</td><td>云政复〔2024〕22号</td><td>标题：</td><td>云溪县人民政府关于同意设立云溪县湿地保护区的批复</td></tr>
+</tbody></table>
+<div id="zoom" class="TRS_Editor">
+<p align="center">云溪县人民政府关于同意设立云溪县湿地保护区的批复</p>
+<p>县林业局：</p>
+<p>　　你局《关于设立云溪县湿地保护区的请示》收悉。经研究，同意设立云溪县湿地保护区，保护区面积约1200公顷。请你局会同相关乡镇做好保护区规划编制和管理工作。</p>
+<p style="text-align: right">云溪县人民政府</p>
+<p style="text-align: right">2024年11月4日</p>
+</div>
+<div class="xgwj"><h4>相关文件</h4><a href="/x.pdf">附件：云溪县湿地保护区范围图.pdf</a></div>
+</body></html>
+"""
+
+
+def test_the_metadata_fills_but_does_not_override(tmp_path):
+    """The office publishes the government's 批复: 发布机构 and 发文日期 differ
+    from the 署名 and 成文日期 the document prints, which stay; the number,
+    printed only in the table, is taken; a file in the 相关文件 box is not an
+    attachment."""
+    path = _page(tmp_path, "yunxi.html", OFFICE_PUBLISHES_PAGE, "utf-8")
+    read = read_document(path)
+    assert read.meta == {"issuer": "云溪县人民政府办公室", "signed_date": "2024-11-05", "doc_number": "云政复〔2024〕22号",
+                         "title": "云溪县人民政府关于同意设立云溪县湿地保护区的批复"}
+    (doc,) = extract_path(path).documents
+    assert _record(doc) == ("云政复〔2024〕22号", "云溪县人民政府", "关于同意设立云溪县湿地保护区的批复", "批复",
+                            ["县林业局"], "2024-11-04", None, [])
