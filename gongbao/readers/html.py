@@ -16,9 +16,17 @@
 * Block elements and <br> make lines; tables are read row by row through a
   grid that honours rowspan/colspan: a cell spanning rows is read in its first
   row, one cell's lines stay together, a row of short one-line cells is one line.
+  In a task table (牵头单位 | 配合单位 | 完成时限 …) a unit cell's <br> lines
+  are its units (joined with 、), a unit or time cell spanning rows is read
+  in each row, and when every row has a cell of its own in each column the
+  rows are given one line each, cells a space apart.
 * When the article does not print its own head (gov.cn pages often start at
   the addressees), the title and 发文字号 from the metadata are put first, so
-  the document is recognised.
+  the document is recognised; a page title above the document's own head is
+  dropped. Bylines and credits (信息来源, 阅读次数, 责任编辑) and footer lines
+  (网站标识码, ICP备) are clutter.
+* Links to files labelled 附件 (附件：<a>X.xlsx</a>, a 附件下载 list) are
+  the metadata's `attachments`, for a document that does not print them.
 """
 from __future__ import annotations
 
