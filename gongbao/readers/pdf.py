@@ -451,8 +451,9 @@ def _table_lines(table: Table, chars: list[Ch]) -> list[str]:
     for row, col, _, _, _, _ in items:
         starts[row] = min(col, starts.get(row, col))
     copies = []
-    for k, (row, col, _, texts, _, size) in enumerate(items):
-        cell = next(c for c in table.cells if c.row == row and c.col == col)
+    at = {(c.row, c.col): c for c in table.cells}
+    for row, col, _, texts, _, size in items:
+        cell = at[(row, col)]
         for r in range(row + 1, cell.row_end + 1):
             if r in starts and starts[r] < col:
                 copies.append((r, col, len(items) + len(copies), texts, None, size))

@@ -40,9 +40,9 @@ def _cell(cell, text, size=10.5):
     run = cell.paragraphs[0].add_run(parts[0])
     run.font.size = Pt(size)
     for part in parts[1:]:
-        run.add_break()
-        more = cell.paragraphs[0].add_run(part)
-        more.font.size = Pt(size)
+        run.add_break()                           # a line break inside the cell
+        run = cell.paragraphs[0].add_run(part)
+        run.font.size = Pt(size)
 
 
 def _masthead(doc, mark, number, signer):
