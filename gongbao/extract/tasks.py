@@ -207,10 +207,39 @@ _NOT_NAMES = re.compile(r"[0-9０-９%％。；;，,：:“”]")
 _TIME_START = re.compile(r"[\d〇零一二三四五六七八九十上下全本年今明每长持常即立次]")
 
 
+_UNIT_LINE_BAD = re.compile(r"[、，,；;。：:0-9０-９%％]")
+
+
+def _unit_per_line(cell: list[Line]) -> bool:
+    """A unit cell set one name a line, without separators (市财政局 /
+    市自然资源局 / 各区人民政府, line breaks in a Word cell): every line a whole
+    name, each after the first opening with its level (市/县/各…) — a wrapped
+    name's tail (…市委 / 组织部) does not."""
+    if len(cell) < 2:
+        return False
+    for k, ln in enumerate(cell):
+        text = ln.text.strip()
+        if _UNIT_LINE_BAD.search(text) or not P.UNIT_END.search(text) or len(text) < 3:
+            return False
+        if k and not _LEVEL_START.match(text):
+            return False
+        if len(read_roles(text)) != 1:
+            return False
+    return True
+
+
+def _cell_text(kind: str, cell: list[Line]) -> str:
+    if kind in _UNIT_KINDS and _unit_per_line(cell):
+        return "、".join(ln.text.strip() for ln in cell)
+    return join(cell)
+
+
 def _cell_score(kind: str, cell: list[Line]) -> float:
     """How well `cell` reads as a cell of a column of `kind` (0 is good)."""
     if not cell:                      # an empty cell: rare, rarest for the lead
         return {"when": -1.0, "skip": 0.0, "leader": -1.0, "lead": -3.0, "task": -20.0}.get(kind, -2.0)
+    if kind in _UNIT_KINDS and _unit_per_line(cell):
+        return -0.5 if not _LEVEL_START.match(cell[0].text) else 0.0
     score = 0.0
     widest = max([width(ln.text) for ln in cell])
     # a cell's lines wrap at its column's width: only the last may be short
@@ -229,8 +258,9 @@ def _cell_score(kind: str, cell: list[Line]) -> float:
             score -= 3.0               # a time cell starts with its time (2025年…, 6月底, 每月…)
     elif kind == "task":
         score -= 8.0 if units else 0.0
-        if len(cell) > 1 and cell[-2].text.endswith("。") and not _SENTENCE_MARK.search(cell[-1].text):
-            score -= 3.0               # a sentence closed, then a bare line: a unit cell run in
+        closed = [k for k in range(len(cell) - 1) if cell[k].text.endswith("。")]
+        if closed and not any(_SENTENCE_MARK.search(ln.text) for ln in cell[closed[-1] + 1:]):
+            score -= 3.0               # a sentence closed, then bare lines: a unit cell run in
     elif kind == "leader":
         # people's names (陈志远、王军): no sentence, figure or unit
         score -= 6.0 if units or _NOT_NAMES.search(text) else 0.0
@@ -280,7 +310,7 @@ def _cells_to_roles(kinds: list[str], cells: list[list[Line]]) -> tuple[list[tup
     roles: list[tuple[str, str]] = []
     when = ""
     for kind, cell in zip(kinds, cells):
-        text = join(cell)
+        text = _cell_text(kind, cell)
         if kind == "when":
             when = join([when, text]) if when else text
         elif kind in _UNIT_KINDS and text:

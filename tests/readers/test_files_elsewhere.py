@@ -798,3 +798,80 @@ def test_pdf_header_of_two_rows(tmp_path, maker):
     texts = [ln.text for ln in read_document(path).lines]
     assert texts[7:9] == ["序号 重点任务 牵头单位 配合单位 完成时限", "1 推行企业开办一日办结。 市市场监管局"]
     assert _tasks(extract_path(path)) == HEAD_TWO_TASKS
+
+
+# --- a unit cell with one name a line, no separators (line breaks in the cell) ----------------
+
+RENEWAL_TEXT = ["东岭市人民政府办公室", "东政办发〔2025〕30号", "关于印发东岭市城市更新重点任务的通知", "各区人民政府，市直有关单位：",
+                "现将重点任务印发给你们，请认真抓好落实。", "东岭市人民政府办公室", "2025年7月1日"]
+RENEWAL_TASKS = [
+    ("东政办发〔2025〕30号", "1", None, "改造城中村3个。",
+     [("市住房和城乡建设局", "lead"), ("市财政局", "cooperate"), ("市自然资源局", "cooperate"),
+      ("各区人民政府", "cooperate")], [("2025-12-31", "2025年12月底前")]),
+    ("东政办发〔2025〕30号", "2", None, "新建口袋公园10处。", [("市城市管理局", "lead"), ("市园林中心", "cooperate")],
+     [("2025-10-31", "2025年10月底前")]),
+]
+
+
+def test_docx_units_one_a_line_in_a_cell(tmp_path):
+    """配合单位 set one a line (市财政局 / 市自然资源局 / 各区人民政府): the names
+    ran together (市自然资源局各区人民政府) and the wrapped 牵头单位 was taken
+    into the content."""
+    from docx import Document
+
+    doc = Document()
+    for text in RENEWAL_TEXT:
+        _para(doc, text, indent=False)
+    t = doc.add_table(rows=3, cols=5)
+    t.style = "Table Grid"
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for col, width in zip(t._tbl.tblGrid.findall(w + "gridCol"), (700, 3600, 1700, 1700, 1300)):
+        col.set(w + "w", str(width))
+    for k, word in enumerate(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]):
+        _cell(t.cell(0, k), word)
+    for r, values in ((1, ["1", "改造城中村3个。", "市住房和城乡建设局", "市财政局\n市自然资源局\n各区人民政府",
+                           "2025年\n12月底前"]),
+                      (2, ["2", "新建口袋公园10处。", "市城市管理局", "市园林中心", "2025年10月底前"])):
+        for k, value in enumerate(values):
+            _cell(t.cell(r, k), value)
+    path = tmp_path / "renewal.docx"
+    doc.save(str(path))
+    texts = [ln.text for ln in read_document(path).lines]
+    assert texts[8:17] == ["1", "改造城中村3个。", "市住房和城乡建", "设局", "市财政局", "市自然资源局", "各区人民政府",
+                           "2025年", "12月底前"]
+    assert _tasks(extract_path(path)) == RENEWAL_TASKS
+
+
+def test_pdf_units_one_a_line_in_a_cell(tmp_path, maker):
+    from reportlab.pdfgen import canvas
+
+    font = maker._font()
+    path = tmp_path / "renewal.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PW, PH))
+    c.setFont(font, 14)
+    y = PH - 80
+    for text in RENEWAL_TEXT:
+        c.drawString(80, y, text)
+        y -= 26
+    xs = [60, 92, 300, 390, 470, 540]
+    top = y - 20
+    ys = [top, top - 20, top - 70, top - 100]
+    c.setLineWidth(0.5)
+    for rule in ys:
+        c.line(xs[0], rule, xs[-1], rule)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    c.setFont(font, 10.5)
+    for x, word in zip(xs, ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")):
+        c.drawString(x + 3, ys[0] - 14, word)
+    rows = [("1", ["改造城中村3个。"], ["市住房和城乡", "建设局"], ["市财政局", "市自然资源局", "各区人民政府"],
+             ["2025年12月", "底前"]),
+            ("2", ["新建口袋公园10处。"], ["市城市管理局"], ["市园林中心"], ["2025年10月", "底前"])]
+    for (number, *cells), y0 in zip(rows, ys[1:]):
+        c.drawString(xs[0] + 8, y0 - 14, number)
+        for k, cell in enumerate(cells, start=1):
+            for j, text in enumerate(cell):
+                c.drawString(xs[k] + 3, y0 - 14 - j * 13, text)
+    c.showPage()
+    c.save()
+    assert _tasks(extract_path(path)) == RENEWAL_TASKS
