@@ -875,3 +875,37 @@ def test_pdf_units_one_a_line_in_a_cell(tmp_path, maker):
     c.showPage()
     c.save()
     assert _tasks(extract_path(path)) == RENEWAL_TASKS
+
+
+def test_docx_imprint_as_a_table_and_a_typed_page_number(tmp_path):
+    """A 版记 set as a ruled table (抄送 across, 印发机关 | 印发日期 below) and a
+    page number typed into the body (— 2 —) stay out of the text."""
+    from docx import Document
+
+    doc = Document()
+    _masthead(doc, "东岭市人民政府办公室文件", NUMBER, "签发人：周文涛")
+    _para(doc, "关于推进城区老旧小区改造提质的通知", indent=False, size=22, align="c")
+    _para(doc, "各区人民政府，市直有关单位：", indent=False)
+    _para(doc, "为改善居民居住条件，经市政府同意，现就有关事项通知如下。")
+    _para(doc, "— 2 —", indent=False, align="c")
+    _para(doc, "一、明确目标")
+    _para(doc, "2025年底前完成改造小区120个。")
+    _para(doc, "附件：1.老旧小区改造提质重点任务分工")
+    _para(doc, "2.老旧小区改造项目清单")
+    _para(doc, "东岭市人民政府办公室", indent=False, align="r")
+    _para(doc, "2025年3月18日", indent=False, align="r")
+    _para(doc, "（此件公开发布）")
+    t = doc.add_table(rows=2, cols=2)
+    t.style = "Table Grid"
+    _cell(t.cell(0, 0).merge(t.cell(0, 1)), "抄送：市委办公室，市人大常委会办公室，市政协办公室。", 14)
+    _cell(t.cell(1, 0), "东岭市人民政府办公室", 14)
+    _cell(t.cell(1, 1), "2025年3月19日印发", 14)
+    path = tmp_path / "imprint.docx"
+    doc.save(str(path))
+    (doc,) = extract_path(path).documents
+    assert (doc.doc_number, doc.signer, doc.signed_date, doc.publication) == (
+        NUMBER, "周文涛", "2025-03-18", "此件公开发布")
+    assert doc.attachments == ["老旧小区改造提质重点任务分工", "老旧小区改造项目清单"]
+    assert doc.body == "为改善居民居住条件，经市政府同意，现就有关事项通知如下。\n一、明确目标\n2025年底前完成改造小区120个。"
+    assert doc.cc == ["市委办公室", "市人大常委会办公室", "市政协办公室"]
+    assert (doc.printed_by, doc.printed_date) == ("东岭市人民政府办公室", "2025-03-19")
