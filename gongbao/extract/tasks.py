@@ -358,6 +358,16 @@ def _split_row(lines: list[Line], n_task: int, kinds: list[str]):
 def _row_in_one_line(number: int, rest: str, first: Line, n_task: int, kinds: list[str]) -> Optional[RawTask]:
     """A row printed on one line, cells apart by spaces (序号 任务 牵头单位 …)."""
     fields = rest.split()
+    if n_task == 1 and len(kinds) > 1 and len(fields) == len(kinds):
+        # one cell left empty (no 牵头单位 or no 配合单位 printed): the empty
+        # column is the one whose absence reads best
+        given = [[Line(f, first.no, first.page)] for f in fields[1:]]
+        options = [given[:k] + [[]] + given[k:] for k in range(len(kinds))]
+        cells = max(options, key=lambda cs: _split_score(kinds, cs))
+        if _split_score(kinds, cells) < -4:
+            return None
+        roles, when = _cells_to_roles(kinds, cells)
+        return RawTask(str(number), fields[0], None, None, roles, [first], when=when)
     if len(fields) != n_task + len(kinds) or not n_task:
         return None
     cells = [[Line(f, first.no, first.page)] for f in fields[n_task:]]

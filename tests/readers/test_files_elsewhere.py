@@ -909,3 +909,51 @@ def test_docx_imprint_as_a_table_and_a_typed_page_number(tmp_path):
     assert doc.body == "为改善居民居住条件，经市政府同意，现就有关事项通知如下。\n一、明确目标\n2025年底前完成改造小区120个。"
     assert doc.cc == ["市委办公室", "市人大常委会办公室", "市政协办公室"]
     assert (doc.printed_by, doc.printed_date) == ("东岭市人民政府办公室", "2025-03-19")
+
+
+def test_pdf_row_on_one_line_with_an_empty_cell(tmp_path, maker):
+    """A row printed on one line with its 配合单位 left empty has a field
+    fewer than the columns: the task was dropped altogether."""
+    from reportlab.pdfgen import canvas
+
+    font = maker._font()
+    path = tmp_path / "blank.pdf"
+    c = canvas.Canvas(str(path), pagesize=(PW, PH))
+    c.setFont(font, 14)
+    y = PH - 80
+    for text in ("北林县人民政府办公室", "北政办发〔2024〕8号", "关于印发秸秆综合利用工作任务分工的通知",
+                 "各乡镇人民政府，县直有关单位：", "现将秸秆综合利用工作任务分工印发给你们，请认真落实。",
+                 "北林县人民政府办公室", "2024年5月6日"):
+        c.drawString(80, y, text)
+        y -= 26
+    xs = [60, 92, 300, 390, 470, 540]
+    top = y - 20
+    ys = [top, top - 20, top - 60, top - 90, top - 120]
+    c.setLineWidth(0.5)
+    for rule in ys:
+        c.line(xs[0], rule, xs[-1], rule)
+    for x in xs:
+        c.line(x, ys[0], x, ys[-1])
+    c.setFont(font, 10.5)
+    for x, word in zip(xs, ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")):
+        c.drawString(x + 3, top - 14, word)
+    rows = [("1", ["推进秸秆还田，还田面积达到", "20万亩。"], ["县农业农村局"], ["各乡镇人民政府"], ["2024年10月", "底前"]),
+            ("2", ["建设秸秆收储站点12个。"], ["县发展改革局"], None, ["2024年9月底前"]),
+            ("3", ["严禁露天焚烧秸秆，加强巡查。"], ["县生态环境分局"], ["各乡镇人民政府"], ["长期坚持"])]
+    for (number, *cells), y0 in zip(rows, ys[1:]):
+        c.drawString(xs[0] + 8, y0 - 14, number)
+        for k, cell in enumerate(cells, start=1):
+            for j, text in enumerate(cell or []):
+                c.drawString(xs[k] + 3, y0 - 14 - j * 13, text)
+    c.showPage()
+    c.save()
+    texts = [ln.text for ln in read_document(path).lines]
+    assert "2 建设秸秆收储站点12个。 县发展改革局 2024年9月底前" in texts
+    number = "北政办发〔2024〕8号"
+    assert _tasks(extract_path(path)) == [
+        (number, "1", None, "推进秸秆还田，还田面积达到20万亩。",
+         [("县农业农村局", "lead"), ("各乡镇人民政府", "cooperate")], [("2024-10-31", "2024年10月底前")]),
+        (number, "2", None, "建设秸秆收储站点12个。", [("县发展改革局", "lead")], [("2024-09-30", "2024年9月底前")]),
+        (number, "3", None, "严禁露天焚烧秸秆，加强巡查。",
+         [("县生态环境分局", "lead"), ("各乡镇人民政府", "cooperate")], []),
+    ]
