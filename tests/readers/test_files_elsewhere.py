@@ -759,18 +759,50 @@ def test_docx_header_of_two_rows(tmp_path):
     assert _tasks(extract_path(path)) == HEAD_TWO_TASKS
 
 
-def test_pdf_header_of_two_rows(tmp_path, maker):
+XS = [60, 92, 300, 390, 470, 540]          # a five-column ruled table's column rules
+
+
+def _pdf_head(path, font, lines):
+    """A one-page PDF canvas with the document's lines at 14 pt; (canvas, y below them)."""
     from reportlab.pdfgen import canvas
 
-    font = maker._font()
-    path = tmp_path / "head-two.pdf"
     c = canvas.Canvas(str(path), pagesize=(PW, PH))
     c.setFont(font, 14)
     y = PH - 80
-    for text in HEAD_TWO_TEXT:
+    for text in lines:
         c.drawString(80, y, text)
         y -= 26
-    xs = [60, 92, 300, 390, 470, 540]
+    return c, y
+
+
+def _pdf_grid(c, font, ys, header):
+    """A ruled table: full rules at ys, column rules, a one-line header row (10.5 pt)."""
+    c.setLineWidth(0.5)
+    for rule in ys:
+        c.line(XS[0], rule, XS[-1], rule)
+    for x in XS:
+        c.line(x, ys[0], x, ys[-1])
+    c.setFont(font, 10.5)
+    for x, word in zip(XS, header):
+        c.drawString(x + 3, ys[0] - 14, word)
+
+
+def _pdf_rows(c, rows, tops):
+    """Each row (number, cells as lists of lines; None: an empty cell) from its top rule; saves the file."""
+    for (number, *cells), y0 in zip(rows, tops):
+        c.drawString(XS[0] + 8, y0 - 14, number)
+        for k, cell in enumerate(cells, start=1):
+            for j, text in enumerate(cell or []):
+                c.drawString(XS[k] + 3, y0 - 14 - j * 13, text)
+    c.showPage()
+    c.save()
+
+
+def test_pdf_header_of_two_rows(tmp_path, maker):
+    font = maker._font()
+    path = tmp_path / "head-two.pdf"
+    c, y = _pdf_head(path, font, HEAD_TWO_TEXT)
+    xs = XS
     top = y - 20
     ys = [top, top - 20, top - 40, top - 90, top - 140]
     c.setLineWidth(0.5)
@@ -788,13 +820,7 @@ def test_pdf_header_of_two_rows(tmp_path, maker):
     c.drawString(xs[3] + 3, ys[1] - 14, "配合单位")
     rows = [("1", ["推行企业开办一日办结。"], ["市市场监管局"], ["市税务局、市公", "安局"], ["2025年9月", "底前"]),
             ("2", ["压减工程建设项目审批时间至40", "个工作日以内。"], ["市住房和城乡", "建设局"], ["市自然资源局"], ["年底前"])]
-    for (number, *cells), y0 in zip(rows, ys[2:]):
-        c.drawString(xs[0] + 8, y0 - 14, number)
-        for k, cell in enumerate(cells, start=1):
-            for j, text in enumerate(cell):
-                c.drawString(xs[k] + 3, y0 - 14 - j * 13, text)
-    c.showPage()
-    c.save()
+    _pdf_rows(c, rows, ys[2:])
     texts = [ln.text for ln in read_document(path).lines]
     assert texts[7:9] == ["序号 重点任务 牵头单位 配合单位 完成时限", "1 推行企业开办一日办结。 市市场监管局"]
     assert _tasks(extract_path(path)) == HEAD_TWO_TASKS
@@ -843,37 +869,16 @@ def test_docx_units_one_a_line_in_a_cell(tmp_path):
 
 
 def test_pdf_units_one_a_line_in_a_cell(tmp_path, maker):
-    from reportlab.pdfgen import canvas
-
     font = maker._font()
     path = tmp_path / "renewal.pdf"
-    c = canvas.Canvas(str(path), pagesize=(PW, PH))
-    c.setFont(font, 14)
-    y = PH - 80
-    for text in RENEWAL_TEXT:
-        c.drawString(80, y, text)
-        y -= 26
-    xs = [60, 92, 300, 390, 470, 540]
+    c, y = _pdf_head(path, font, RENEWAL_TEXT)
     top = y - 20
     ys = [top, top - 20, top - 70, top - 100]
-    c.setLineWidth(0.5)
-    for rule in ys:
-        c.line(xs[0], rule, xs[-1], rule)
-    for x in xs:
-        c.line(x, ys[0], x, ys[-1])
-    c.setFont(font, 10.5)
-    for x, word in zip(xs, ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")):
-        c.drawString(x + 3, ys[0] - 14, word)
+    _pdf_grid(c, font, ys, ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"))
     rows = [("1", ["改造城中村3个。"], ["市住房和城乡", "建设局"], ["市财政局", "市自然资源局", "各区人民政府"],
              ["2025年12月", "底前"]),
             ("2", ["新建口袋公园10处。"], ["市城市管理局"], ["市园林中心"], ["2025年10月", "底前"])]
-    for (number, *cells), y0 in zip(rows, ys[1:]):
-        c.drawString(xs[0] + 8, y0 - 14, number)
-        for k, cell in enumerate(cells, start=1):
-            for j, text in enumerate(cell):
-                c.drawString(xs[k] + 3, y0 - 14 - j * 13, text)
-    c.showPage()
-    c.save()
+    _pdf_rows(c, rows, ys[1:])
     assert _tasks(extract_path(path)) == RENEWAL_TASKS
 
 
@@ -914,39 +919,18 @@ def test_docx_imprint_as_a_table_and_a_typed_page_number(tmp_path):
 def test_pdf_row_on_one_line_with_an_empty_cell(tmp_path, maker):
     """A row printed on one line with its 配合单位 left empty has a field
     fewer than the columns: the task was dropped altogether."""
-    from reportlab.pdfgen import canvas
-
     font = maker._font()
     path = tmp_path / "blank.pdf"
-    c = canvas.Canvas(str(path), pagesize=(PW, PH))
-    c.setFont(font, 14)
-    y = PH - 80
-    for text in ("北林县人民政府办公室", "北政办发〔2024〕8号", "关于印发秸秆综合利用工作任务分工的通知",
-                 "各乡镇人民政府，县直有关单位：", "现将秸秆综合利用工作任务分工印发给你们，请认真落实。",
-                 "北林县人民政府办公室", "2024年5月6日"):
-        c.drawString(80, y, text)
-        y -= 26
-    xs = [60, 92, 300, 390, 470, 540]
+    c, y = _pdf_head(path, font, ("北林县人民政府办公室", "北政办发〔2024〕8号", "关于印发秸秆综合利用工作任务分工的通知",
+                                  "各乡镇人民政府，县直有关单位：", "现将秸秆综合利用工作任务分工印发给你们，请认真落实。",
+                                  "北林县人民政府办公室", "2024年5月6日"))
     top = y - 20
     ys = [top, top - 20, top - 60, top - 90, top - 120]
-    c.setLineWidth(0.5)
-    for rule in ys:
-        c.line(xs[0], rule, xs[-1], rule)
-    for x in xs:
-        c.line(x, ys[0], x, ys[-1])
-    c.setFont(font, 10.5)
-    for x, word in zip(xs, ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")):
-        c.drawString(x + 3, top - 14, word)
+    _pdf_grid(c, font, ys, ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"))
     rows = [("1", ["推进秸秆还田，还田面积达到", "20万亩。"], ["县农业农村局"], ["各乡镇人民政府"], ["2024年10月", "底前"]),
             ("2", ["建设秸秆收储站点12个。"], ["县发展改革局"], None, ["2024年9月底前"]),
             ("3", ["严禁露天焚烧秸秆，加强巡查。"], ["县生态环境分局"], ["各乡镇人民政府"], ["长期坚持"])]
-    for (number, *cells), y0 in zip(rows, ys[1:]):
-        c.drawString(xs[0] + 8, y0 - 14, number)
-        for k, cell in enumerate(cells, start=1):
-            for j, text in enumerate(cell or []):
-                c.drawString(xs[k] + 3, y0 - 14 - j * 13, text)
-    c.showPage()
-    c.save()
+    _pdf_rows(c, rows, ys[1:])
     texts = [ln.text for ln in read_document(path).lines]
     assert "2 建设秸秆收储站点12个。 县发展改革局 2024年9月底前" in texts
     number = "北政办发〔2024〕8号"
