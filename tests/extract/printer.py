@@ -61,6 +61,14 @@ def signature(page: Page, issuer: str, date: str, publication: str | None = "（
         page.add(publication)
 
 
+def notice(page: Page, issuer: str, title: str, number: str | None, addressees: str, intro: str, date: str,
+           width: int = 20) -> None:
+    """A notice's head, its one-paragraph body and its signature."""
+    head(page, issuer, title, number, addressees, width)
+    page.add(intro)
+    signature(page, issuer, date)
+
+
 def table(page: Page, header: str, rows, content_width: int, unit_width: int, heading_width: int = 6) -> None:
     """rows: [(number, heading, [(content, units_cell), ...])]; items are
     labelled （k） when a row has more than one."""

@@ -7,7 +7,7 @@ people."""
 import pytest
 
 from gongbao.extract.pipeline import extract_text
-from tests.extract.printer import Page, head, signature, wrap
+from tests.extract.printer import Page, head, notice, signature, wrap
 
 
 def _tasks(result):
@@ -26,13 +26,17 @@ MEASURES_ROWS = [
 ]
 
 
-def _measures_doc(cw, hw, uw, tw):
+def _business_page(header: str) -> Page:
+    """The county's 优化营商环境 notice up to its attached table's header row."""
     page = Page(header="青禾县人民政府公报 2024年第2期", page_lines=30, first_page=5)
-    head(page, "青禾县人民政府办公室", "关于印发青禾县2024年优化营商环境工作要点的通知", "青政办发〔2024〕7号",
-         "各乡镇人民政府，县直各单位", 20)
-    page.add("现将《青禾县2024年优化营商环境工作要点》印发给你们，请认真贯彻落实。")
-    signature(page, "青禾县人民政府办公室", "2024年2月26日")
-    page.add("附件", "青禾县2024年优化营商环境工作要点任务分工", "序号 工作任务 具体举措 责任单位 完成时间")
+    notice(page, "青禾县人民政府办公室", "关于印发青禾县2024年优化营商环境工作要点的通知", "青政办发〔2024〕7号", "各乡镇人民政府，县直各单位",
+           "现将《青禾县2024年优化营商环境工作要点》印发给你们，请认真贯彻落实。", "2024年2月26日")
+    page.add("附件", "青禾县2024年优化营商环境工作要点任务分工", header)
+    return page
+
+
+def _measures_doc(cw, hw, uw, tw):
+    page = _business_page("序号 工作任务 具体举措 责任单位 完成时间")
     for n, (h, c, u, t) in enumerate(MEASURES_ROWS, 1):
         page.add(str(n), *wrap(h, hw), *wrap(c, cw), *wrap(u, uw), *wrap(t, tw))
     return page.text()
@@ -62,10 +66,8 @@ def _leader_doc(cw, hw, lw, uw, ow, tw, rows=LEADER_ROWS, leader="牵头领导",
     """The leader-column table at the given widths; `pdf`: rows whose short
     cells share lines, as the PDF reader prints them (_pdf_row)."""
     page = Page(header="临川市人民政府公报 2024年第4期", page_lines=25, first_page=9)
-    head(page, "临川市人民政府办公室", "关于印发2024年市政府重点工作任务分解的通知", "临政办发〔2024〕22号",
-         "各县（市、区）人民政府，市政府各部门", 20)
-    page.add("现将2024年市政府重点工作任务分解印发给你们，请认真抓好落实。")
-    signature(page, "临川市人民政府办公室", "2024年3月20日")
+    notice(page, "临川市人民政府办公室", "关于印发2024年市政府重点工作任务分解的通知", "临政办发〔2024〕22号", "各县（市、区）人民政府，市政府各部门",
+           "现将2024年市政府重点工作任务分解印发给你们，请认真抓好落实。", "2024年3月20日")
     page.add("附件", "2024年市政府重点工作任务分解表", f"序号 重点任务 工作内容 {leader} 牵头单位 配合单位 时间节点")
     for n, (h, c, l, u, o, t) in enumerate(rows, 1):
         cells = [[str(n)], wrap(h, hw), wrap(c, cw), wrap(l, lw), wrap(u, uw), wrap(o, ow), wrap(t, tw)]
@@ -172,12 +174,7 @@ SHARED_LINE_ROWS = [
 
 
 def _shared_line_doc(cw, hw, uw, ow, tw, header="序号 工作任务 具体举措 牵头单位 配合单位 完成时限"):
-    page = Page(header="青禾县人民政府公报 2024年第2期", page_lines=30, first_page=5)
-    head(page, "青禾县人民政府办公室", "关于印发青禾县2024年优化营商环境工作要点的通知", "青政办发〔2024〕7号",
-         "各乡镇人民政府，县直各单位", 20)
-    page.add("现将《青禾县2024年优化营商环境工作要点》印发给你们，请认真贯彻落实。")
-    signature(page, "青禾县人民政府办公室", "2024年2月26日")
-    page.add("附件", "青禾县2024年优化营商环境工作要点任务分工", header)
+    page = _business_page(header)
     for n, (h, c, u, o, t) in enumerate(SHARED_LINE_ROWS, 1):
         page.add(*_pdf_row([[str(n)], wrap(h, hw), wrap(c, cw), wrap(u, uw), wrap(o, ow), wrap(t, tw)]))
     return page.text()
@@ -276,10 +273,8 @@ SECTION_ROWS = [
 
 def _section_rows_doc(restart: bool) -> str:
     page = Page(header="临川市人民政府公报 2024年第5期", page_lines=30, first_page=3)
-    head(page, "临川市人民政府办公室", "关于印发2024年稳增长重点任务清单的通知", "临政办发〔2024〕30号",
-         "各县（市、区）人民政府，市政府各部门", 20)
-    page.add("现将2024年稳增长重点任务清单印发给你们，请认真抓好落实。")
-    signature(page, "临川市人民政府办公室", "2024年4月10日")
+    notice(page, "临川市人民政府办公室", "关于印发2024年稳增长重点任务清单的通知", "临政办发〔2024〕30号", "各县（市、区）人民政府，市政府各部门",
+           "现将2024年稳增长重点任务清单印发给你们，请认真抓好落实。", "2024年4月10日")
     page.add("附件", "2024年稳增长重点任务清单", "序号 重点任务 责任单位 完成时限")
     n = 0
     for section, rows in SECTION_ROWS:
@@ -796,10 +791,8 @@ SHARED_CELL_ROWS = [
 @pytest.mark.parametrize("with_time", [True, False])
 def test_one_unit_cell_for_all_items_of_a_row(with_time):
     page = Page(header="青禾县人民政府公报 2024年第7期", page_lines=60, first_page=3)
-    head(page, "青禾县人民政府办公室", "关于印发2024年县城建设重点任务分工的通知", "青政办发〔2024〕50号",
-         "各乡镇人民政府，县直各单位", 20)
-    page.add("现将2024年县城建设重点任务分工印发给你们，请认真抓好落实。")
-    signature(page, "青禾县人民政府办公室", "2024年6月1日")
+    notice(page, "青禾县人民政府办公室", "关于印发2024年县城建设重点任务分工的通知", "青政办发〔2024〕50号", "各乡镇人民政府，县直各单位",
+           "现将2024年县城建设重点任务分工印发给你们，请认真抓好落实。", "2024年6月1日")
     page.add("附件", "2024年县城建设重点任务分工",
              "序号 工作任务 具体举措 责任单位 完成时间" if with_time else "序号 工作任务 具体举措 责任单位")
     for n, (name, items, units, when) in enumerate(SHARED_CELL_ROWS, 1):
